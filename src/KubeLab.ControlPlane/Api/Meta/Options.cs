@@ -1,0 +1,21 @@
+using KubeLab.ControlPlane.Serialization;
+
+namespace KubeLab.ControlPlane.Api.Meta;
+
+public sealed class DeleteOptions
+{
+    public string? Kind { get; set; }
+    public string? ApiVersion { get; set; }
+    [Proto(1)] public long? GracePeriodSeconds { get; set; }
+    [Proto(2)] public Preconditions? Preconditions { get; set; }
+    [Proto(3)] public bool? OrphanDependents { get; set; }
+    [Proto(4)] public string? PropagationPolicy { get; set; }
+    [Proto(5)] public List<string>? DryRun { get; set; }
+    [Proto(6)] public bool? IgnoreStoreReadErrorWithClusterBreakingPotential { get; set; }
+}
+
+public sealed class Preconditions
+{
+    [Proto(1)] public string? Uid { get; set; }
+    [Proto(2)] public string? ResourceVersion { get; set; }
+}
