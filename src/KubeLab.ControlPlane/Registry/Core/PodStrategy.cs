@@ -1,0 +1,96 @@
+using System.Text.Json;
+using KubeLab.ControlPlane.Api.Core;
+using KubeLab.ControlPlane.Api.Meta;
+using KubeLab.ControlPlane.Errors;
+using KubeLab.ControlPlane.Serialization;
+
+namespace KubeLab.ControlPlane.Registry.Core;
+
+public sealed class PodStrategy : ResourceStrategy<Pod>, IDeletionStrategy
+{
+    public override bool Namespaced => true;
+    public override bool TracksGeneration => true;
+    public override bool HasStatusSubresource => true;
+
+    protected override void PrepareForCreate(Pod pod, StrategyContext context)
+    {
+        PodSpecDefaults.Apply(pod.Spec);
+        pod.Spec.ServiceAccountName ??= "default";
+        pod.Spec.ServiceAccount = pod.Spec.ServiceAccountName;
+        pod.Spec.EnableServiceLinks ??= true;
+        pod.Spec.PreemptionPolicy ??= "PreemptLowerPriority";
+        pod.Spec.Priority ??= 0;
+        pod.Status = new PodStatus { Phase = "Pending", QosClass = QosClass(pod.Spec) };
+    }
+
+    protected override IEnumerable<FieldError> Validate(Pod pod) => PodSpecValidation.Validate(pod.Spec, "spec");
+
+    /// <summary>A pod's spec is immutable but for images, the active deadline and added tolerations.</summary>
+    protected override IEnumerable<FieldError> ValidateUpdate(Pod pod, Pod old)
+    {
+        if (Mutable(pod.Spec, old.Spec) == Mutable(old.Spec, old.Spec)) yield break;
+        yield return FieldError.Forbidden("spec",
+            "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)");
+    }
+
+    /// <summary>The spec with its mutable fields set to those of <paramref name="reference"/>, as JSON.</summary>
+    private static string Mutable(PodSpec spec, PodSpec reference)
+    {
+        var copy = JsonSerializer.Deserialize<PodSpec>(JsonSerializer.SerializeToUtf8Bytes(spec, KubeJson.Options), KubeJson.Options)!;
+        for (var i = 0; i < Math.Min(copy.Containers?.Count ?? 0, reference.Containers?.Count ?? 0); i++)
+            copy.Containers![i].Image = reference.Containers![i].Image;
+        for (var i = 0; i < Math.Min(copy.InitContainers?.Count ?? 0, reference.InitContainers?.Count ?? 0); i++)
+            copy.InitContainers![i].Image = reference.InitContainers![i].Image;
+        copy.ActiveDeadlineSeconds = reference.ActiveDeadlineSeconds;
+        copy.Tolerations = reference.Tolerations;
+        return JsonSerializer.Serialize(copy, KubeJson.Options);
+    }
+
+    protected override string? SelectableField(Pod pod, string field) => field switch
+    {
+        "spec.nodeName" => pod.Spec.NodeName ?? "",
+        "spec.restartPolicy" => pod.Spec.RestartPolicy ?? "",
+        "spec.schedulerName" => pod.Spec.SchedulerName ?? "",
+        "spec.serviceAccountName" => pod.Spec.ServiceAccountName ?? "",
+        "spec.hostNetwork" => pod.Spec.HostNetwork == true ? "true" : "false",
+        "status.phase" => pod.Status.Phase ?? "",
+        "status.podIP" => pod.Status.PodIp ?? "",
+        "status.nominatedNodeName" => pod.Status.NominatedNodeName ?? "",
+        _ => null,
+    };
+
+    /// <summary>
+    /// A scheduled, running pod is deleted gracefully: it gets a deletionTimestamp in the future and
+    /// stays until its kubelet confirms with a zero-grace delete. Unscheduled or finished pods go at once.
+    /// </summary>
+    public bool BeginGracefulDeletion(KubeObject obj, DeleteOptions options, StrategyContext context)
+    {
+        var pod = (Pod)obj;
+        var grace = options.GracePeriodSeconds ?? pod.Spec.TerminationGracePeriodSeconds ?? 30;
+        if (string.IsNullOrEmpty(pod.Spec.NodeName) || pod.Status.Phase is "Succeeded" or "Failed") grace = 0;
+        if (grace <= 0) return false;
+        var deadline = context.Now.AddSeconds(grace);
+        if (pod.Metadata.DeletionTimestamp is { } existing && existing <= deadline) return true;
+        pod.Metadata.DeletionTimestamp = deadline;
+        pod.Metadata.DeletionGracePeriodSeconds = grace;
+        return true;
+    }
+
+    public bool ShouldDeleteDuringUpdate(KubeObject obj, KubeObject old) =>
+        obj.Metadata.DeletionTimestamp is not null
+        && (obj.Metadata.Finalizers?.Count ?? 0) == 0
+        && (old.Metadata.Finalizers?.Count ?? 0) > 0
+        && (obj.Metadata.DeletionGracePeriodSeconds ?? 0) == 0;
+
+    private static string QosClass(PodSpec spec)
+    {
+        var containers = spec.Containers ?? [];
+        var requests = containers.Any(c => c.Resources.Requests is { Count: > 0 });
+        var limits = containers.Any(c => c.Resources.Limits is { Count: > 0 });
+        if (!requests && !limits) return "BestEffort";
+        var guaranteed = containers.All(c =>
+            c.Resources.Limits is { } l && l.ContainsKey("cpu") && l.ContainsKey("memory") &&
+            (c.Resources.Requests is null || c.Resources.Requests.All(r => l.TryGetValue(r.Key, out var v) && v == r.Value)));
+        return guaranteed ? "Guaranteed" : "Burstable";
+    }
+}
