@@ -1,1 +1,3 @@
-Console.WriteLine("kubelab");
+using KubeLab.Cli;
+
+return await CommandLine.Run(args);

@@ -13,7 +13,7 @@ public sealed record SubresourceDescriptor(string Name, string Kind, string[] Ve
 /// Everything the generic machinery needs to serve one resource: its names, scope, verbs,
 /// subresources, strategy and table columns. Adding a kind is one of these plus a strategy.
 /// </summary>
-public sealed class ResourceDescriptor
+public sealed record ResourceDescriptor
 {
     public static readonly string[] AllVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
@@ -34,7 +34,6 @@ public sealed class ResourceDescriptor
     public string? StoragePrefix { get; init; }
     /// <summary>DELETE answers with the object (pods, namespaces…) rather than a Success Status.</summary>
     public bool ReturnDeletedObject { get; init; }
-    public string? StorageVersionHash { get; init; }
 
     public bool Namespaced => Scope == ResourceScope.Namespaced;
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";

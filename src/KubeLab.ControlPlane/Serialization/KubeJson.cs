@@ -46,7 +46,9 @@ public static class KubeJson
         {
             var member = property.AttributeProvider as MemberInfo;
             if (member?.GetCustomAttribute<MicroTimeAttribute>() is not null)
-                property.CustomConverter = new MicroTimeConverter();
+                property.CustomConverter = property.PropertyType == typeof(DateTimeOffset?)
+                    ? new NullableMicroTimeConverter()
+                    : new MicroTimeConverter();
             if (member?.GetCustomAttribute<EmitEmptyAttribute>() is not null) continue;
             property.ShouldSerialize = static (_, value) => !IsEmpty(value);
         }

@@ -23,8 +23,8 @@ public sealed class StoredObject
 
 public enum WatchEventType { Added, Modified, Deleted }
 
-/// <summary>A committed change, as a watch sees it.</summary>
-public sealed record StoreEvent(WatchEventType Type, string Resource, StoredObject Object)
+/// <summary>A committed change, as a watch sees it; <paramref name="Previous"/> is the state it replaced.</summary>
+public sealed record StoreEvent(WatchEventType Type, string Resource, StoredObject Object, StoredObject? Previous)
 {
     public long Revision => Object.ResourceVersion;
 }

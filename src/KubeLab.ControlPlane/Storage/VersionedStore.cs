@@ -49,10 +49,10 @@ public sealed class VersionedStore(int historyLimit = 10_000)
     {
         lock (Sync)
         {
-            var existed = Table(resource).ContainsKey(key);
+            var previous = Table(resource).GetValueOrDefault(key);
             var stored = Stamp(key, obj);
             Table(resource)[key] = stored;
-            Publish(new StoreEvent(existed ? WatchEventType.Modified : WatchEventType.Added, resource, stored));
+            Publish(new StoreEvent(previous is null ? WatchEventType.Added : WatchEventType.Modified, resource, stored, previous));
             return stored;
         }
     }
@@ -62,9 +62,9 @@ public sealed class VersionedStore(int historyLimit = 10_000)
     {
         lock (Sync)
         {
-            Table(resource).Remove(key);
+            Table(resource).Remove(key, out var previous);
             var stored = Stamp(key, lastState);
-            Publish(new StoreEvent(WatchEventType.Deleted, resource, stored));
+            Publish(new StoreEvent(WatchEventType.Deleted, resource, stored, previous));
             return stored;
         }
     }

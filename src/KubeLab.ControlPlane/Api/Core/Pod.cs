@@ -63,7 +63,7 @@ public sealed class PodSpec
 public sealed class Volume
 {
     [Proto(1)] public string Name { get; set; } = "";
-    [JsonExtensionData] public Dictionary<string, JsonNode?>? Source { get; set; }
+    [JsonExtensionData] public JsonObject? Source { get; set; }
 }
 
 public sealed class LocalObjectReference

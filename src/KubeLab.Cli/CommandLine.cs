@@ -1,0 +1,63 @@
+using KubeLab.Cli.Serve;
+
+namespace KubeLab.Cli;
+
+/// <summary>The <c>kubelab</c> commands and their options.</summary>
+internal static class CommandLine
+{
+    private const string Help = """
+        kubelab: an educational Kubernetes API server that shows every request on the wire
+
+        usage:
+          kubelab serve [--port N] [--kubeconfig PATH] [--http]
+              serve a simulated cluster on 127.0.0.1 (default port 6443) and write a kubeconfig
+              for it (default ./kubelab.kubeconfig); --http serves plain HTTP (no credentials sent)
+        """;
+
+    public static async Task<int> Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Help);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "serve" => await ServeCommand.Run(ParseServe(args[1..])),
+                _ => throw new UsageException($"unknown command \"{args[0]}\""),
+            };
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("run 'kubelab --help' for usage");
+            return 2;
+        }
+    }
+
+    private static ServeOptions ParseServe(string[] args)
+    {
+        var options = new ServeOptions(6443, "kubelab.kubeconfig", false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--port" => options with { Port = Port(Value(args, ref i)) },
+                "--kubeconfig" => options with { Kubeconfig = Value(args, ref i) },
+                "--http" => options with { Http = true },
+                var other => throw new UsageException($"unknown option \"{other}\" ({ServeCommand.Usage})"),
+            };
+        }
+        return options;
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new UsageException($"option {args[i - 1]} needs a value");
+
+    private static int Port(string text) =>
+        int.TryParse(text, out var port) && port is > 0 and < 65536 ? port : throw new UsageException($"invalid port \"{text}\"");
+}
+
+internal sealed class UsageException(string message) : Exception(message);

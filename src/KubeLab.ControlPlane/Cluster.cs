@@ -1,0 +1,47 @@
+using KubeLab.ControlPlane.Admission;
+using KubeLab.ControlPlane.Admission.Plugins;
+using KubeLab.ControlPlane.Catalog;
+using KubeLab.ControlPlane.Registry;
+using KubeLab.ControlPlane.Storage;
+
+namespace KubeLab.ControlPlane;
+
+/// <summary>
+/// One simulated cluster: its store, its registries and its API server. Cheap to create and fully
+/// isolated, so a process can hold one per learner or per lesson run.
+/// </summary>
+public sealed class Cluster
+{
+    private readonly Dictionary<ResourceDescriptor, ResourceRegistry> _registries;
+
+    public Cluster(ClusterOptions? options = null)
+    {
+        Options = options ?? new ClusterOptions();
+        Catalog = ResourceCatalog.Default;
+        Store = new VersionedStore(Options.WatchHistory);
+        Services = new ClusterServices(Options.Clock, new IdSource(Options.Seed), [new NamespaceLifecycle(Store)]);
+        _registries = Catalog.Resources.ToDictionary(r => r, r => new ResourceRegistry(r, Store, Services));
+        Identity = new ServerIdentity(Services.Ids);
+        ClusterBootstrap.Run(this);
+        Api = new Http.ApiServer(this);
+    }
+
+    public ClusterOptions Options { get; }
+    public ResourceCatalog Catalog { get; }
+    public VersionedStore Store { get; }
+    public ClusterServices Services { get; }
+    public ServerIdentity Identity { get; }
+    public Http.ApiServer Api { get; }
+
+    public ResourceRegistry Registry(ResourceDescriptor resource) => _registries[resource];
+
+    public ResourceRegistry Registry(string group, string plural) =>
+        _registries[Catalog.Resources.First(r => r.Group == group && r.Plural == plural)];
+}
+
+/// <summary>Ids that identify this API server instance in responses (priority-and-fairness uids).</summary>
+public sealed class ServerIdentity(IdSource ids)
+{
+    public string FlowSchemaUid { get; } = ids.NewUid();
+    public string PriorityLevelUid { get; } = ids.NewUid();
+}

@@ -1,0 +1,86 @@
+using KubeLab.ControlPlane.Api.Autoscaling;
+using KubeLab.ControlPlane.Api.Core;
+using KubeLab.ControlPlane.Api.Meta;
+using KubeLab.ControlPlane.Errors;
+using KubeLab.ControlPlane.Registry.Apps;
+using KubeLab.ControlPlane.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace KubeLab.ControlPlane.Http.Handlers;
+
+/// <summary><c>status</c>, <c>finalize</c>, <c>scale</c> and <c>log</c>: the subresources the catalog declares.</summary>
+public sealed class SubresourceHandlers(Cluster cluster)
+{
+    private readonly ReadHandlers _reads = new(cluster);
+    private readonly WriteHandlers _writes = new(cluster);
+
+    public Task Handle(HttpContext http, ResourceScopeTarget target)
+    {
+        var verb = http.Api().Info.Verb;
+        var sub = target.Resource.Subresource(target.Subresource!)!;
+        if (!sub.Verbs.Contains(verb))
+            throw StatusErrors.MethodNotSupported(new GroupResource(target.Resource.Group, $"{target.Resource.Plural}/{sub.Name}"), verb);
+        return (sub.Name, verb) switch
+        {
+            ("status", "get") => _reads.Get(http, target),
+            ("status" or "finalize", "update") => _writes.Update(http, target),
+            ("status", "patch") => _writes.Patch(http, target),
+            ("scale", _) => Scale(http, target, verb),
+            ("log", "get") => PodLog(http, target),
+            _ => throw StatusErrors.MethodNotSupported(target.Resource.GroupResource, verb),
+        };
+    }
+
+    /// <summary>The autoscaling/v1 Scale view of a workload's replica count.</summary>
+    private async Task Scale(HttpContext http, ResourceScopeTarget target, string verb)
+    {
+        var api = http.Api();
+        var scalable = (IScalableStrategy)target.Resource.Strategy;
+        var context = api.RegistryContext(http);
+        var stored = target.Registry.Get(target.Namespace, target.Name!, context);
+        if (verb != "get")
+        {
+            var desired = verb == "patch"
+                ? ScalePatch.DesiredReplicas(await RequestBody.ReadAsync(http), http.Request.ContentType, ScaleOf(stored, scalable))
+                : ((Scale)ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+                    http.Request.Query["fieldValidation"], api.Warnings, typeof(Scale), "Scale", "autoscaling/v1")).Spec.Replicas ?? 0;
+            var obj = stored.Copy();
+            scalable.SetReplicas(obj, desired);
+            stored = target.Registry.Update(target.Namespace, target.Name!, obj, context).Stored;
+        }
+        await ResponseWriter.WriteObject(http, 200, ScaleOf(stored, scalable));
+    }
+
+    private static Scale ScaleOf(StoredObject stored, IScalableStrategy scalable)
+    {
+        var meta = stored.Object.Metadata;
+        var selector = scalable.Selector(stored.Object);
+        return new Scale
+        {
+            Kind = "Scale",
+            ApiVersion = "autoscaling/v1",
+            Metadata = new ObjectMeta
+            {
+                Name = meta.Name, Namespace = meta.Namespace, Uid = meta.Uid,
+                ResourceVersion = meta.ResourceVersion, CreationTimestamp = meta.CreationTimestamp,
+            },
+            Spec = new ScaleSpec { Replicas = scalable.Replicas(stored.Object) },
+            Status = new ScaleStatus
+            {
+                Replicas = scalable.StatusReplicas(stored.Object),
+                Selector = selector?.MatchLabels is { Count: > 0 } labels
+                    ? string.Join(",", labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"))
+                    : null,
+            },
+        };
+    }
+
+    /// <summary>Logs come from the node the pod runs on; a pod that has none cannot have logs yet.</summary>
+    private Task PodLog(HttpContext http, ResourceScopeTarget target)
+    {
+        var pod = (Pod)target.Registry.Get(target.Namespace, target.Name!, http.Api().RegistryContext(http)).Object;
+        if (string.IsNullOrEmpty(pod.Spec.NodeName))
+            throw StatusErrors.BadRequest($"pod {target.Name} does not have a host assigned");
+        throw StatusErrors.BadRequest($"container \"{pod.Spec.Containers?.FirstOrDefault()?.Name}\" in pod \"{target.Name}\" is waiting to start: ContainerCreating");
+    }
+}

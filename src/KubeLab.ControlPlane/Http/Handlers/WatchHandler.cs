@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using KubeLab.ControlPlane.Api.Meta;
+using KubeLab.ControlPlane.Errors;
+using KubeLab.ControlPlane.Registry;
+using KubeLab.ControlPlane.Serialization;
+using KubeLab.ControlPlane.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace KubeLab.ControlPlane.Http.Handlers;
+
+/// <summary>
+/// <c>?watch=true</c>: newline-delimited JSON events, flushed one by one. Starts from a resourceVersion
+/// (changes after it) or from the current state (synthetic ADDED events); a version older than the
+/// history gets the 410 Expired ERROR event.
+/// </summary>
+public sealed class WatchHandler(Cluster cluster)
+{
+    /// <summary>kube-apiserver's --min-request-timeout: watches without timeoutSeconds end after about this long.</summary>
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1800);
+
+    public async Task Watch(HttpContext http, ResourceScopeTarget target)
+    {
+        var query = http.Request.Query;
+        var options = ReadHandlers.ParseListOptions(query);
+        var rv = query["resourceVersion"].ToString();
+        var asTable = MediaTypes.WantsTable(http.Request.Headers.Accept);
+        var sendInitial = query["sendInitialEvents"] == "true";
+        var events = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var plural = target.Resource.Plural;
+        var nsPrefix = target.Namespace is null ? "" : target.Namespace + "/";
+
+        List<WatchLine> backlog;
+        IDisposable subscription;
+        lock (cluster.Store.Sync)
+        {
+            if (rv is "" or "0" || sendInitial)
+            {
+                var (items, revision) = cluster.Store.List(plural, nsPrefix);
+                backlog = items.Where(i => target.Registry.Matches(i.Object, options)).Select(i => new WatchLine("ADDED", i)).ToList();
+                if (sendInitial) backlog.Add(WatchLine.InitialEventsEnd(target, revision));
+            }
+            else
+            {
+                if (!long.TryParse(rv, NumberStyles.None, CultureInfo.InvariantCulture, out var from))
+                    throw StatusErrors.BadRequest($"invalid resource version: strconv.ParseUint: parsing \"{rv}\": invalid syntax");
+                var history = cluster.Store.EventsSince(from);
+                if (history is null)
+                {
+                    backlog = [WatchLine.Expired(from, cluster.Store.Revision)];
+                    subscription = NoSubscription.Instance;
+                    goto Write;
+                }
+                backlog = history.Where(e => e.Resource == plural).Select(e => Translate(e, target.Registry, options, nsPrefix)).OfType<WatchLine>().ToList();
+            }
+            subscription = cluster.Store.Subscribe(e =>
+            {
+                if (e.Resource == plural) events.Writer.TryWrite(e);
+            });
+        }
+
+    Write:
+        using (subscription)
+        {
+            var timeout = long.TryParse(query["timeoutSeconds"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultTimeout;
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            using var timer = new CancellationTokenSource(timeout, cluster.Services.Clock);
+            using var _ = timer.Token.Register(cancel.Cancel);
+
+            http.Response.StatusCode = 200;
+            http.Response.ContentType = MediaTypes.Json;
+            await http.Response.StartAsync(cancel.Token);
+            var writer = new WatchWriter(http, target, asTable, cluster);
+            try
+            {
+                foreach (var line in backlog)
+                    if (!await writer.Write(line, cancel.Token)) return;
+                if (backlog is [{ Type: "ERROR" }]) return;
+                await foreach (var change in events.Reader.ReadAllAsync(cancel.Token))
+                    if (Translate(change, target.Registry, options, nsPrefix) is { } line)
+                        await writer.Write(line, cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client went away or the watch timed out: the stream simply ends.
+            }
+        }
+    }
+
+    /// <summary>How a change looks through this watch's selectors: leaving the selection is a DELETED, entering an ADDED.</summary>
+    private static WatchLine? Translate(StoreEvent change, ResourceRegistry registry, ListOptions options, string nsPrefix)
+    {
+        if (!change.Object.Key.StartsWith(nsPrefix, StringComparison.Ordinal)) return null;
+        var now = registry.Matches(change.Object.Object, options);
+        var before = change.Previous is not null && registry.Matches(change.Previous.Object, options);
+        return change.Type switch
+        {
+            WatchEventType.Added => now ? new WatchLine("ADDED", change.Object) : null,
+            WatchEventType.Deleted => before ? new WatchLine("DELETED", change.Object) : null,
+            _ when now && before => new WatchLine("MODIFIED", change.Object),
+            _ when now => new WatchLine("ADDED", change.Object),
+            _ when before => new WatchLine("DELETED", change.Object),
+            _ => null,
+        };
+    }
+
+    private sealed class NoSubscription : IDisposable
+    {
+        public static readonly NoSubscription Instance = new();
+        public void Dispose() { }
+    }
+}
+
+/// <summary>One event of a watch stream, before encoding.</summary>
+internal sealed record WatchLine(string Type, StoredObject? Object, object? Other = null)
+{
+    public static WatchLine Expired(long requested, long current) => new("ERROR", null, new Status
+    {
+        Outcome = "Failure",
+        Message = $"too old resource version: {requested} ({current})",
+        Reason = "Expired",
+        Code = 410,
+    });
+
+    public static WatchLine InitialEventsEnd(ResourceScopeTarget target, long revision) => new("BOOKMARK", null, new BookmarkObject
+    {
+        Kind = target.Resource.Kind,
+        ApiVersion = target.Resource.ApiVersion,
+        Metadata = new ObjectMeta
+        {
+            ResourceVersion = revision.ToString(CultureInfo.InvariantCulture),
+            Annotations = new() { ["k8s.io/initial-events-end"] = "true" },
+        },
+    });
+}
+
+/// <summary>The object of a BOOKMARK event: only kind, apiVersion and a resourceVersion.</summary>
+internal sealed class BookmarkObject : KubeObject;
+
+/// <summary>Encodes watch events as JSON lines, as Tables when asked (column definitions on the first only).</summary>
+internal sealed class WatchWriter(HttpContext http, ResourceScopeTarget target, bool asTable, Cluster cluster)
+{
+    private bool _columnsSent;
+
+    public async Task<bool> Write(WatchLine line, CancellationToken cancel)
+    {
+        var output = new MemoryStream();
+        output.Write(Encoding.UTF8.GetBytes($"{{\"type\":\"{line.Type}\",\"object\":"));
+        if (line.Object is { } stored)
+        {
+            if (asTable)
+            {
+                var table = TableBuilder.Build(target.Resource, [stored], cluster.Services.Clock.GetUtcNow(), includeColumns: !_columnsSent);
+                table.Metadata.ResourceVersion = stored.Object.Metadata.ResourceVersion;
+                _columnsSent = true;
+                output.Write(KubeJson.Serialize(table));
+            }
+            else output.Write(stored.Json);
+        }
+        else output.Write(KubeJson.Serialize(line.Other!, line.Other!.GetType()));
+        output.Write("}\n"u8);
+        await http.Response.Body.WriteAsync(output.GetBuffer().AsMemory(0, (int)output.Length), cancel);
+        await http.Response.Body.FlushAsync(cancel);
+        return true;
+    }
+}
