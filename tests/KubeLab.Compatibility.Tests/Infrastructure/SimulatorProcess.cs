@@ -22,7 +22,11 @@ public sealed class SimulatorProcess : IAsyncDisposable
         this.process = process;
         Port = port;
         Directory = directory;
+        CommandLine = string.Join(' ', process.StartInfo.ArgumentList.Prepend(process.StartInfo.FileName));
     }
+
+    /// <summary>How the server was started, for messages.</summary>
+    public string CommandLine { get; }
 
     public int Port { get; }
 
@@ -100,7 +104,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
                 throw new InvalidOperationException(
-                    $"kubelab serve did not exit within {StopDeadline.TotalSeconds:0} s of SIGTERM.\n{Output}");
+                    $"`{CommandLine}` did not exit within {StopDeadline.TotalSeconds:0} s of SIGTERM. Output:\n{Output}");
             }
         }
         return process.ExitCode;
@@ -112,7 +116,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
         {
             var exitCode = await StopAsync();
             if (exitCode != 0)
-                throw new InvalidOperationException($"kubelab serve exited with code {exitCode} after SIGTERM.\n{Output}");
+                throw new InvalidOperationException($"`{CommandLine}` exited with code {exitCode} after SIGTERM (expected 0). Output:\n{Output}");
             // Kept on failure so the kubeconfig and files can be inspected.
             System.IO.Directory.Delete(Directory, recursive: true);
         }
@@ -139,7 +143,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
             {
                 await process.WaitForExitAsync(); // drains the output readers
                 throw new InvalidOperationException(
-                    $"kubelab serve exited with code {process.ExitCode} before it was ready.\n{Output}");
+                    $"`{CommandLine}` exited with code {process.ExitCode} before it was ready. Output:\n{Output}");
             }
             try
             {
@@ -157,7 +161,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
             await Task.Delay(50);
         }
         throw new TimeoutException(
-            $"kubelab serve was not ready within {ReadyDeadline.TotalSeconds:0} s (GET {readyz}: {lastProblem}).\n{Output}");
+            $"`{CommandLine}` was not ready within {ReadyDeadline.TotalSeconds:0} s (GET {readyz}: {lastProblem}). Output:\n{Output}");
     }
 
     private void Append(string? line)
