@@ -44,11 +44,18 @@ public static class ProcessRunner
             ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-            await process.StandardInput.WriteAsync(stdin);
-        // Always close stdin: a command that would prompt (kubectl asks for a
-        // username when it has no credentials) then fails instead of hanging.
-        process.StandardInput.Close();
+        try
+        {
+            if (stdin is not null)
+                await process.StandardInput.WriteAsync(stdin);
+            // Always close stdin: a command that would prompt (kubectl asks for a
+            // username when it has no credentials) then fails instead of hanging.
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The command exited without reading its input; its exit code tells why.
+        }
 
         using var deadline = new CancellationTokenSource(timeout);
         try
