@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what the test suites need on a fresh Debian machine. Idempotent and
+# quiet: anything already present is left alone, and tools print only on change
+# or failure. CI machines start bare, so test.sh runs this every time.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+log() { echo "test-prerequisites: $*" >&2; }
+
+# Runs a command as root: directly if we are root, else through sudo if present.
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    log "need root to run: $*"
+    return 1
+  fi
+}
+
+apt_updated=false
+apt_install() {
+  if ! $apt_updated; then
+    as_root apt-get update -qq >/dev/null
+    apt_updated=true
+  fi
+  log "installing $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# kubectl v1.33 (the compatibility suite drives the simulator with it).
+"$here/kubectl.sh" >/dev/null
+
+# The official Python client; Debian's package imports under /usr/bin/python3
+# only (the python3 first on PATH may be another interpreter).
+if ! /usr/bin/python3 -c 'import kubernetes' 2>/dev/null; then
+  apt_install python3-kubernetes
+fi
+
+# Browser tests (later): install Debian's chromium here, guarded the same way:
+#   [[ -x /usr/bin/chromium ]] || apt_install chromium

@@ -1,0 +1,143 @@
+using KubeLab.Compatibility.Tests.Infrastructure;
+using static KubeLab.Compatibility.Tests.Infrastructure.KubectlResult;
+
+namespace KubeLab.Compatibility.Tests;
+
+/// <summary>Creating, changing and deleting pods and namespaces. Each test works in a namespace of its own.</summary>
+public class PodAndNamespaceTests : SimulatorFixture
+{
+    private const string InvalidNameMessage =
+        "The Pod \"Nginx_Bad\" is invalid: metadata.name: Invalid value: \"Nginx_Bad\": a lowercase RFC 1123 subdomain " +
+        "must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric " +
+        "character (e.g. 'example.com', regex used for validation is " +
+        @"'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')" + "\n";
+
+    [Test]
+    public async Task CreateAndDeleteNamespace()
+    {
+        var ns = UniqueName("ns");
+
+        Assert.That(await Kubectl.RunAsync("create", "namespace", ns), Is.EqualTo(Success($"namespace/{ns} created\n")));
+        var get = await Kubectl.RunAsync("get", "ns", ns);
+        Assert.That(get.ExitCode, Is.Zero, get.ToString());
+        TextTable.AssertRows(TextTable.Parse(get.Stdout, "NAME", "STATUS", "AGE"), [ns, "Active", TextTable.Age]);
+
+        // kubectl waits until the namespace is really gone before it exits.
+        Assert.That(await Kubectl.RunAsync("delete", "namespace", ns), Is.EqualTo(Success($"namespace \"{ns}\" deleted\n")));
+        Assert.That(await Kubectl.RunAsync("get", "ns", ns),
+            Is.EqualTo(Failure($"Error from server (NotFound): namespaces \"{ns}\" not found\n")));
+    }
+
+    [Test]
+    public async Task DeletingNamespaceDeletesItsPods()
+    {
+        var ns = await CreateNamespaceAsync();
+        await RunPodAsync("nginx", "nginx", ns);
+
+        Assert.That(await Kubectl.RunAsync("delete", "namespace", ns), Is.EqualTo(Success($"namespace \"{ns}\" deleted\n")));
+        // Listing a namespace that does not exist is an empty list, not an error.
+        Assert.That(await Kubectl.RunAsync("get", "pods", "-n", ns),
+            Is.EqualTo(new KubectlResult(0, "", $"No resources found in {ns} namespace.\n")));
+    }
+
+    [Test]
+    public async Task CreateNamespaceTwice()
+    {
+        var ns = await CreateNamespaceAsync();
+
+        Assert.That(await Kubectl.RunAsync("create", "namespace", ns),
+            Is.EqualTo(Failure($"Error from server (AlreadyExists): namespaces \"{ns}\" already exists\n")));
+    }
+
+    [Test]
+    public async Task RunLabelPatchAndDeletePod()
+    {
+        var ns = await CreateNamespaceAsync();
+
+        Assert.That(await Kubectl.RunAsync("run", "nginx", "--image=nginx", "-n", ns), Is.EqualTo(Success("pod/nginx created\n")));
+        Assert.That(await Kubectl.RunAsync("label", "pod", "nginx", "foo=bar", "-n", ns), Is.EqualTo(Success("pod/nginx labeled\n")));
+        Assert.That(await Kubectl.RunAsync("patch", "pod", "nginx", "-n", ns, "-p", """{"metadata":{"labels":{"a":"b"}}}"""),
+            Is.EqualTo(Success("pod/nginx patched\n")));
+        Assert.That(await Kubectl.RunAsync("get", "pod", "nginx", "-n", ns, "-o", "jsonpath={.metadata.labels}"),
+            Is.EqualTo(Success("""{"a":"b","foo":"bar","run":"nginx"}""")));
+
+        // An unscheduled pod has no kubelet to wait for, so it goes at once.
+        Assert.That(await Kubectl.RunAsync("delete", "pod", "nginx", "-n", ns), Is.EqualTo(Success("pod \"nginx\" deleted\n")));
+        Assert.That(await Kubectl.RunAsync("get", "pod", "nginx", "-n", ns),
+            Is.EqualTo(Failure("Error from server (NotFound): pods \"nginx\" not found\n")));
+    }
+
+    [Test]
+    public async Task CreateFromFileTwice()
+    {
+        var ns = await CreateNamespaceAsync();
+        var dir = NewWorkDirectory();
+        File.WriteAllText(Path.Combine(dir, "pod.yaml"), Manifests.Pod("web"));
+
+        Assert.That(await Kubectl.In(dir).RunAsync("create", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Success("pod/web created\n")));
+        Assert.That(await Kubectl.In(dir).RunAsync("create", "-f", "pod.yaml", "-n", ns),
+            Is.EqualTo(Failure("Error from server (AlreadyExists): error when creating \"pod.yaml\": pods \"web\" already exists\n")));
+    }
+
+    [Test]
+    public async Task ApplyCreatesThenConfiguresThenLeavesUnchanged()
+    {
+        var ns = await CreateNamespaceAsync();
+        var dir = NewWorkDirectory();
+        var file = Path.Combine(dir, "pod.yaml");
+
+        File.WriteAllText(file, Manifests.Pod("web", image: "nginx"));
+        Assert.That(await Kubectl.In(dir).RunAsync("apply", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Success("pod/web created\n")));
+
+        File.WriteAllText(file, Manifests.Pod("web", image: "nginx:1.28"));
+        Assert.That(await Kubectl.In(dir).RunAsync("apply", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Success("pod/web configured\n")));
+        Assert.That(await Kubectl.In(dir).RunAsync("apply", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Success("pod/web unchanged\n")));
+
+        Assert.That(await Kubectl.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.spec.containers[0].image}"),
+            Is.EqualTo(Success("nginx:1.28")));
+    }
+
+    [Test]
+    public async Task ApplyFromStdin()
+    {
+        var ns = await CreateNamespaceAsync();
+
+        Assert.That(await Kubectl.WithStdin(Manifests.Pod("web")).RunAsync("apply", "-f", "-", "-n", ns),
+            Is.EqualTo(Success("pod/web created\n")));
+    }
+
+    [Test]
+    public async Task ReplaceFromFile()
+    {
+        var ns = await CreateNamespaceAsync();
+        var dir = NewWorkDirectory();
+        var file = Path.Combine(dir, "pod.yaml");
+        File.WriteAllText(file, Manifests.Pod("web"));
+        Assert.That(await Kubectl.In(dir).RunAsync("create", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Success("pod/web created\n")));
+
+        // Only metadata changes: most of a pod's spec is immutable.
+        File.WriteAllText(file, Manifests.Pod("web", labels: "tier: frontend"));
+        Assert.That(await Kubectl.In(dir).RunAsync("replace", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Success("pod/web replaced\n")));
+        Assert.That(await Kubectl.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.metadata.labels}"),
+            Is.EqualTo(Success("""{"tier":"frontend"}""")));
+    }
+
+    [Test]
+    public async Task RunWithInvalidNameIsRejectedByTheServer()
+    {
+        var ns = await CreateNamespaceAsync();
+
+        Assert.That(await Kubectl.RunAsync("run", "Nginx_Bad", "--image=nginx", "-n", ns), Is.EqualTo(Failure(InvalidNameMessage)));
+    }
+
+    [Test]
+    public async Task CreateFromFileWithInvalidNameIsRejectedByTheServer()
+    {
+        var ns = await CreateNamespaceAsync();
+        var dir = NewWorkDirectory();
+        File.WriteAllText(Path.Combine(dir, "pod.yaml"), Manifests.Pod("Nginx_Bad"));
+
+        // Unlike AlreadyExists, kubectl prints Invalid errors without the file name.
+        Assert.That(await Kubectl.In(dir).RunAsync("create", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Failure(InvalidNameMessage)));
+    }
+}
