@@ -24,6 +24,7 @@ public sealed class Cluster
         Identity = new ServerIdentity(Services.Ids);
         ClusterBootstrap.Run(this);
         Api = new Http.ApiServer(this);
+        Controllers = new Controllers.ControllerManager(Store, Options.Clock, [new Controllers.NamespaceController(this)]);
     }
 
     public ClusterOptions Options { get; }
@@ -32,6 +33,8 @@ public sealed class Cluster
     public ClusterServices Services { get; }
     public ServerIdentity Identity { get; }
     public Http.ApiServer Api { get; }
+    /// <summary>The controllers acting on this cluster; start them (serving) or settle them between steps (lessons).</summary>
+    public Controllers.ControllerManager Controllers { get; }
 
     public ResourceRegistry Registry(ResourceDescriptor resource) => _registries[resource];
 

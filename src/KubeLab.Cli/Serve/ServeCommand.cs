@@ -21,6 +21,7 @@ internal static class ServeCommand
     public static async Task<int> Run(ServeOptions options)
     {
         var cluster = new Cluster();
+        cluster.Controllers.Start();
         var token = "kubelab-admin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         cluster.Api.Authenticator.AddToken(token, new UserInfo("kubernetes-admin", ["kubeadm:cluster-admins", "system:authenticated"]));
         var certificate = options.Http ? null : SelfSignedCertificate.Create(DateTimeOffset.UtcNow);
@@ -51,6 +52,7 @@ internal static class ServeCommand
         Console.WriteLine($"try: kubectl --kubeconfig {kubeconfig} get nodes");
         Console.WriteLine("press Ctrl+C to stop");
         await app.WaitForShutdownAsync();
+        await cluster.Controllers.DisposeAsync();
         return 0;
     }
 }

@@ -39,7 +39,9 @@ public sealed class ApiServer
     private RequestDelegate WithRequestInfo(RequestDelegate next) => http =>
     {
         var info = RequestInfo.Resolve(http.Request.Method, http.Request.Path.Value ?? "/", http.Request.Query["watch"]);
-        http.Features.Set(new ApiRequest(info, _cluster.Services.Ids.NewUid()));
+        var api = new ApiRequest(info, _cluster.Services.Ids.NewUid());
+        http.Features.Set(api);
+        ResponseWriter.StandardHeaders(http, _cluster, api.AuditId);
         return next(http);
     };
 
@@ -57,14 +59,9 @@ public sealed class ApiServer
         return next(http);
     };
 
-    /// <summary>The outermost filter: headers on every response, and any failure answered as a Status, never a stack trace.</summary>
+    /// <summary>The outermost filter: any failure is answered as a Status, never a stack trace.</summary>
     private RequestDelegate WithStatusErrors(RequestDelegate next) => async http =>
     {
-        http.Response.OnStarting(() =>
-        {
-            ResponseWriter.StandardHeaders(http, _cluster);
-            return Task.CompletedTask;
-        });
         try
         {
             await next(http);

@@ -15,22 +15,27 @@ public static class ResponseWriter
 {
     private static readonly byte[] Newline = "\n"u8.ToArray();
 
-    public static void StandardHeaders(HttpContext http, Cluster cluster)
+    public static void StandardHeaders(HttpContext http, Cluster cluster, string auditId)
     {
         var headers = http.Response.Headers;
-        var api = http.Features.Get<ApiRequest>();
-        if (api is not null) headers["Audit-Id"] = api.AuditId;
+        headers["Audit-Id"] = auditId;
         headers.CacheControl = "no-cache, private";
         headers["X-Kubernetes-Pf-Flowschema-Uid"] = cluster.Identity.FlowSchemaUid;
         headers["X-Kubernetes-Pf-Prioritylevel-Uid"] = cluster.Identity.PriorityLevelUid;
-        foreach (var warning in api?.Warnings ?? [])
-            headers.Append("Warning", $"299 - \"{warning.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"");
+    }
+
+    /// <summary>Status line, content type and the request's warnings; every writer starts here.</summary>
+    public static void Begin(HttpContext http, int status, string contentType)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = contentType;
+        foreach (var warning in http.Features.Get<ApiRequest>()?.Warnings ?? [])
+            http.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"");
     }
 
     public static Task WriteJson(HttpContext http, int status, ReadOnlyMemory<byte> json, string contentType = MediaTypes.Json)
     {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = contentType;
+        Begin(http, status, contentType);
         http.Response.ContentLength = json.Length + 1;
         return WriteBody(http, json);
     }
@@ -51,8 +56,7 @@ public static class ResponseWriter
     public static Task WriteText(HttpContext http, int status, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "text/plain; charset=utf-8";
+        Begin(http, status, "text/plain; charset=utf-8");
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.ContentLength = bytes.Length;
         return http.Response.Body.WriteAsync(bytes).AsTask();
@@ -64,8 +68,7 @@ public static class ResponseWriter
     public static Task WriteRawJson<T>(HttpContext http, T value)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, KubeJson.Indented);
-        http.Response.StatusCode = 200;
-        http.Response.ContentType = MediaTypes.Json;
+        Begin(http, 200, MediaTypes.Json);
         http.Response.ContentLength = bytes.Length;
         return http.Response.Body.WriteAsync(bytes).AsTask();
     }

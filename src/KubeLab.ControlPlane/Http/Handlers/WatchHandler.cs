@@ -68,8 +68,7 @@ public sealed class WatchHandler(Cluster cluster)
             using var timer = new CancellationTokenSource(timeout, cluster.Services.Clock);
             using var _ = timer.Token.Register(cancel.Cancel);
 
-            http.Response.StatusCode = 200;
-            http.Response.ContentType = MediaTypes.Json;
+            ResponseWriter.Begin(http, 200, MediaTypes.Json);
             await http.Response.StartAsync(cancel.Token);
             var writer = new WatchWriter(http, target, asTable, cluster);
             try
