@@ -9,9 +9,6 @@ public sealed class PodTableConvertor : ITableConvertor
 {
     public static readonly PodTableConvertor Instance = new();
 
-    private static readonly List<TableRowCondition> Succeeded = [new("Completed", "True", "Succeeded", "The pod has completed successfully.")];
-    private static readonly List<TableRowCondition> Failed = [new("Completed", "True", "Failed", "The pod failed.")];
-
     public IReadOnlyList<TableColumnDefinition> Columns { get; } =
     [
         TableColumns.Name,
@@ -45,8 +42,8 @@ public sealed class PodTableConvertor : ITableConvertor
 
     public List<TableRowCondition>? Conditions(KubeObject obj) => ((Pod)obj).Status.Phase switch
     {
-        "Succeeded" => Succeeded,
-        "Failed" => Failed,
+        "Succeeded" => [new("Completed", "True", "Succeeded", "The pod has completed successfully.")],
+        "Failed" => [new("Completed", "True", "Failed", "The pod failed.")],
         _ => null,
     };
 
