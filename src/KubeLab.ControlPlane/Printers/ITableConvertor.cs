@@ -8,6 +8,9 @@ public interface ITableConvertor
 {
     IReadOnlyList<TableColumnDefinition> Columns { get; }
     List<JsonNode?> Cells(KubeObject obj, DateTimeOffset now);
+
+    /// <summary>The row's conditions, e.g. <c>Completed</c> for finished pods; null for most kinds.</summary>
+    List<TableRowCondition>? Conditions(KubeObject obj) => null;
 }
 
 /// <summary>For kinds without a printer: Name and Created At, as apiserver's defaultTableConvertor.</summary>
@@ -17,8 +20,8 @@ public sealed class DefaultTableConvertor : ITableConvertor
 
     public IReadOnlyList<TableColumnDefinition> Columns { get; } =
     [
-        new("Name", "string", "name", "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names", 0),
-        new("Created At", "date", "", "CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata", 0),
+        TableColumns.Name,
+        TableColumns.Column("Created At", TableColumns.CreationTimestampDescription, type: "date"),
     ];
 
     public List<JsonNode?> Cells(KubeObject obj, DateTimeOffset now) =>
