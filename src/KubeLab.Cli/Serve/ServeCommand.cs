@@ -21,6 +21,8 @@ internal static class ServeCommand
     public static async Task<int> Run(ServeOptions options)
     {
         var cluster = new Cluster();
+        cluster.Controllers.ReconcileFailed += (controller, key, error) =>
+            Console.Error.WriteLine($"{controller}: reconciling {key} failed, will retry: {error.Message}");
         cluster.Controllers.Start();
         var token = "kubelab-admin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         cluster.Api.Authenticator.AddToken(token, new UserInfo("kubernetes-admin", ["kubeadm:cluster-admins", "system:authenticated"]));

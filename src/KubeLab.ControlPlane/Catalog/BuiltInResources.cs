@@ -1,3 +1,4 @@
+using KubeLab.ControlPlane.Printers;
 using KubeLab.ControlPlane.Registry.Apps;
 using KubeLab.ControlPlane.Registry.Core;
 
@@ -10,43 +11,44 @@ public static class BuiltInResources
 
     public static IReadOnlyList<ResourceDescriptor> All { get; } =
     [
-        Core("Namespace", "namespaces", ResourceScope.Cluster, new NamespaceStrategy(), ["ns"]) with
+        Core("Namespace", "namespaces", ResourceScope.Cluster, new NamespaceStrategy(), NamespaceTableConvertor.Instance, ["ns"]) with
         {
             Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"],
             Subresources = [new("finalize", "Namespace", ["update"]), new("status", "Namespace", GetPatchUpdate)],
             ReturnDeletedObject = true,
         },
-        Core("Pod", "pods", ResourceScope.Namespaced, new PodStrategy(), ["po"], ["all"]) with
+        Core("Pod", "pods", ResourceScope.Namespaced, new PodStrategy(), PodTableConvertor.Instance, ["po"], ["all"]) with
         {
             Subresources = [new("log", "Pod", ["get"]), new("status", "Pod", GetPatchUpdate)],
             ReturnDeletedObject = true,
         },
-        Core("Service", "services", ResourceScope.Namespaced, new ServiceStrategy(), ["svc"], ["all"]) with
+        Core("Service", "services", ResourceScope.Namespaced, new ServiceStrategy(), ServiceTableConvertor.Instance, ["svc"], ["all"]) with
         {
             Subresources = [new("status", "Service", GetPatchUpdate)],
             StoragePrefix = "services/specs",
             ReturnDeletedObject = true,
         },
-        Core("ConfigMap", "configmaps", ResourceScope.Namespaced, new ConfigMapStrategy(), ["cm"]),
-        Core("Secret", "secrets", ResourceScope.Namespaced, new SecretStrategy()),
-        Core("ServiceAccount", "serviceaccounts", ResourceScope.Namespaced, new ServiceAccountStrategy(), ["sa"]),
-        Core("Event", "events", ResourceScope.Namespaced, new EventStrategy(), ["ev"]),
-        Core("Node", "nodes", ResourceScope.Cluster, new NodeStrategy(), ["no"]) with
+        Core("ConfigMap", "configmaps", ResourceScope.Namespaced, new ConfigMapStrategy(), ConfigMapTableConvertor.Instance, ["cm"]),
+        Core("Secret", "secrets", ResourceScope.Namespaced, new SecretStrategy(), SecretTableConvertor.Instance),
+        Core("ServiceAccount", "serviceaccounts", ResourceScope.Namespaced, new ServiceAccountStrategy(), ServiceAccountTableConvertor.Instance, ["sa"]),
+        Core("Event", "events", ResourceScope.Namespaced, new EventStrategy(), EventTableConvertor.Instance, ["ev"]),
+        Core("Node", "nodes", ResourceScope.Cluster, new NodeStrategy(), NodeTableConvertor.Instance, ["no"]) with
         {
             Subresources = [new("status", "Node", GetPatchUpdate)],
             StoragePrefix = "minions",
         },
-        Core("Endpoints", "endpoints", ResourceScope.Namespaced, new EndpointsStrategy(), ["ep"]) with
+        Core("Endpoints", "endpoints", ResourceScope.Namespaced, new EndpointsStrategy(), EndpointsTableConvertor.Instance, ["ep"]) with
         {
             StoragePrefix = "services/endpoints",
         },
-        Apps("Deployment", "deployments", new DeploymentStrategy(), ["deploy"]),
-        Apps("ReplicaSet", "replicasets", new ReplicaSetStrategy(), ["rs"]),
+        Apps("Deployment", "deployments", new DeploymentStrategy(), DeploymentTableConvertor.Instance, ["deploy"]),
+        Apps("ReplicaSet", "replicasets", new ReplicaSetStrategy(), ReplicaSetTableConvertor.Instance, ["rs"]),
     ];
 
     private static ResourceDescriptor Core(string kind, string plural, ResourceScope scope, Registry.IResourceStrategy strategy,
-        string[]? shortNames = null, string[]? categories = null) => new()
+        ITableConvertor table, string[]? shortNames = null, string[]? categories = null) => new()
     {
+        Table = table,
         Group = "",
         Version = "v1",
         Kind = kind,
@@ -57,8 +59,9 @@ public static class BuiltInResources
         Categories = categories ?? [],
     };
 
-    private static ResourceDescriptor Apps(string kind, string plural, Registry.IResourceStrategy strategy, string[] shortNames) => new()
+    private static ResourceDescriptor Apps(string kind, string plural, Registry.IResourceStrategy strategy, ITableConvertor table, string[] shortNames) => new()
     {
+        Table = table,
         Group = "apps",
         Version = "v1",
         Kind = kind,

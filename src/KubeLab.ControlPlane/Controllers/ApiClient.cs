@@ -25,7 +25,7 @@ public sealed class ApiClient
         cluster.Api.Authenticator.AddToken(token, user);
         _http = new HttpClient(new InProcessHandler(cluster.Api)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd($"{component}/v1.33.1 (linux/amd64) kubernetes/8adc0f0/system:serviceaccount:kube-system:{serviceAccount}");
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"{component}/v1.33.1 (linux/amd64) kubernetes/8adc0f0/system:serviceaccount:kube-system:{serviceAccount}");
         _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
     }
 

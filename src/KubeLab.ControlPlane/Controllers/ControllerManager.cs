@@ -27,6 +27,9 @@ public sealed class ControllerManager : IAsyncDisposable
         });
     }
 
+    /// <summary>Reports a failed reconcile pass (it is retried); <c>kubelab serve</c> prints these.</summary>
+    public event Action<string, string, Exception>? ReconcileFailed;
+
     /// <summary>Starts working the queues in the background (serving mode).</summary>
     public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
 
@@ -76,6 +79,7 @@ public sealed class ControllerManager : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A failed pass is retried later, as a real controller's rate-limited queue does.
+            ReconcileFailed?.Invoke(queue.Controller.Name, key, e);
             again = TimeSpan.FromSeconds(1);
         }
         if (again is { } delay) queue.Add(key, _clock.GetUtcNow() + delay);

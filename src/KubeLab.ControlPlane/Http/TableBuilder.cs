@@ -17,6 +17,7 @@ public static class TableBuilder
             table.Rows.Add(new TableRow
             {
                 Cells = resource.Table.Cells(item.Object, now),
+                Conditions = resource.Table.Conditions(item.Object),
                 Object = new PartialObjectMetadata { Metadata = item.Object.Metadata },
             });
         return table;

@@ -130,6 +130,8 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
     /// <summary>Disposing the response body ends the request (a watch stops when its reader goes away).</summary>
     private sealed class OwningStream(Stream inner, CancellationTokenSource aborted) : Stream
     {
+        private bool _disposed;
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
@@ -144,8 +146,9 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
+            if (disposing && !_disposed)
             {
+                _disposed = true;
                 aborted.Cancel();
                 inner.Dispose();
                 aborted.Dispose();

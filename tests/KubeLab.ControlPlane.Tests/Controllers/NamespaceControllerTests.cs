@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace KubeLab.ControlPlane.Tests.Controllers;
+
+public class NamespaceControllerTests
+{
+    [Test]
+    public async Task DeletingANamespaceDeletesItsContentThenTheNamespace()
+    {
+        using var c = new ClusterClient();
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces", """{"metadata":{"name":"rodrigo"}}""", expect: 201);
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces/rodrigo/configmaps", """{"metadata":{"name":"settings"}}""", expect: 201);
+
+        var deleted = await c.Json(HttpMethod.Delete, "/api/v1/namespaces/rodrigo");
+        Assert.That(deleted["status"]!["phase"]!.GetValue<string>(), Is.EqualTo("Terminating"));
+        await c.Cluster.Controllers.SettleAsync();
+
+        var (status, body, _) = await c.Send(HttpMethod.Get, "/api/v1/namespaces/rodrigo");
+        Assert.That(status, Is.EqualTo(404), body);
+        Assert.That(c.Cluster.Store.Get("configmaps", "rodrigo/settings"), Is.Null);
+    }
+
+    [Test]
+    public async Task AContentFinalizerKeepsTheNamespaceTerminatingWithTheRealConditions()
+    {
+        using var c = new ClusterClient();
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces", """{"metadata":{"name":"stuck"}}""", expect: 201);
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces/stuck/configmaps",
+            """{"metadata":{"name":"blocker","finalizers":["example.com/block"]}}""", expect: 201);
+        await c.Json(HttpMethod.Delete, "/api/v1/namespaces/stuck");
+        await c.Cluster.Controllers.SettleAsync();
+
+        var ns = await c.Json(HttpMethod.Get, "/api/v1/namespaces/stuck");
+        Assert.That(ns["status"]!["phase"]!.GetValue<string>(), Is.EqualTo("Terminating"));
+        var conditions = ns["status"]!["conditions"]!.AsArray().ToDictionary(n => n!["type"]!.GetValue<string>());
+        Assert.That(conditions, Has.Count.EqualTo(5));
+        Assert.That(conditions["NamespaceContentRemaining"]!["message"]!.GetValue<string>(),
+            Is.EqualTo("Some resources are remaining: configmaps. has 1 resource instances"));
+        Assert.That(conditions["NamespaceFinalizersRemaining"]!["message"]!.GetValue<string>(),
+            Is.EqualTo("Some content in the namespace has finalizers remaining: example.com/block in 1 resource instances"));
+
+        // Removing the content's finalizer lets the next pass finish the job.
+        var blocker = await c.Json(HttpMethod.Get, "/api/v1/namespaces/stuck/configmaps/blocker");
+        blocker["metadata"]!.AsObject().Remove("finalizers");
+        await c.Json(HttpMethod.Put, "/api/v1/namespaces/stuck/configmaps/blocker", blocker.ToJsonString());
+        await c.Cluster.Controllers.SettleAsync();
+        Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/stuck")).Status, Is.EqualTo(404));
+    }
+}
