@@ -22,7 +22,8 @@ public static class StatusErrors
     public static ApiException Invalid(string kind, string? group, string name, IReadOnlyList<FieldError> errors)
     {
         var summary = errors.Count == 1 ? errors[0].ToString() : "[" + string.Join(", ", errors) + "]";
-        return Failure(422, "Invalid", $"{kind} \"{name}\" is invalid: {summary}", new StatusDetails
+        var qualifiedKind = string.IsNullOrEmpty(group) ? kind : $"{kind}.{group}";
+        return Failure(422, "Invalid", $"{qualifiedKind} \"{name}\" is invalid: {summary}", new StatusDetails
         {
             Name = name,
             Group = string.IsNullOrEmpty(group) ? null : group,

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace KubeLab.ControlPlane.Serialization;
 
 /// <summary>
-/// Converts a YAML document to JSON the way sigs.k8s.io/yaml does: plain scalars resolve with
-/// go-yaml's YAML 1.1 rules (<c>yes</c>/<c>on</c> are booleans, <c>0x1F</c> is a number), quoted
-/// scalars stay strings. Aliases are expanded within a node budget, so alias bombs are refused.
+/// Converts the first YAML document to JSON the way sigs.k8s.io/yaml does: plain scalars resolve with
+/// go-yaml's YAML 1.1 rules (<c>yes</c>/<c>on</c> are booleans, <c>0x1F</c> is a number), quoted scalars
+/// stay strings, a repeated key keeps its last value (and is reported). Aliases are expanded within a
+/// node budget, so alias bombs are refused instead of exhausting memory.
 /// </summary>
 public static partial class YamlToJson
 {
@@ -17,52 +18,91 @@ public static partial class YamlToJson
 
     public static JsonNode? Convert(string yaml, List<string>? duplicates = null)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        if (stream.Documents.Count == 0) return null;
-        var budget = MaxNodes;
-        return ToJson(stream.Documents[0].RootNode, "", duplicates, ref budget, 0);
+        var parser = new Parser(new StringReader(yaml));
+        parser.Consume<StreamStart>();
+        if (parser.Accept<StreamEnd>(out _)) return null;
+        parser.Consume<DocumentStart>();
+        var state = new State(duplicates);
+        return Read(parser, "", state, 0);
     }
 
-    private static JsonNode? ToJson(YamlNode node, string path, List<string>? duplicates, ref int budget, int depth)
+    private sealed class State(List<string>? duplicates)
     {
-        if (--budget < 0) throw new YamlException("document is too large: too many nodes after expanding aliases");
-        if (depth > JsonTree.MaxDepth) throw new YamlException(node.Start, node.End, "document is nested too deeply");
-        switch (node)
+        public readonly Dictionary<string, JsonNode?> Anchors = [];
+        public readonly List<string>? Duplicates = duplicates;
+        public int Budget = MaxNodes;
+
+        public void Spend(int nodes, Mark at)
         {
-            case YamlMappingNode mapping:
-                var obj = new JsonObject();
-                foreach (var (keyNode, valueNode) in mapping.Children)
-                {
-                    var key = keyNode is YamlScalarNode k ? k.Value ?? "" : throw new YamlException(keyNode.Start, keyNode.End, "mapping keys must be scalars");
-                    var childPath = path.Length == 0 ? key : path + "." + key;
-                    var value = ToJson(valueNode, childPath, duplicates, ref budget, depth + 1);
-                    if (obj.ContainsKey(key))
-                    {
-                        duplicates?.Add(childPath);
-                        obj.Remove(key);
-                    }
-                    obj[key] = value;
-                }
-                return obj;
-            case YamlSequenceNode sequence:
-                var array = new JsonArray();
-                var i = 0;
-                foreach (var item in sequence.Children)
-                    array.Add(ToJson(item, $"{path}[{i++}]", duplicates, ref budget, depth + 1));
-                return array;
-            case YamlScalarNode scalar:
-                return Resolve(scalar);
-            default:
-                throw new YamlException(node.Start, node.End, "unsupported YAML node");
+            Budget -= nodes;
+            if (Budget < 0) throw new YamlException(at, at, "document is too large: too many nodes after expanding aliases");
         }
     }
 
-    private static JsonNode? Resolve(YamlScalarNode scalar)
+    private static JsonNode? Read(IParser parser, string path, State state, int depth)
     {
-        var text = scalar.Value ?? "";
+        var current = parser.Current ?? throw new YamlException("unexpected end of document");
+        if (depth > JsonTree.MaxDepth) throw new YamlException(current.Start, current.End, "document is nested too deeply");
+        state.Spend(1, current.Start);
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (!state.Anchors.TryGetValue(alias.Value.Value, out var anchored))
+                    throw new YamlException(alias.Start, alias.End, $"unknown anchor '{alias.Value.Value}' referenced");
+                state.Spend(Count(anchored), alias.Start);
+                return anchored?.DeepClone();
+            case Scalar scalar:
+                parser.MoveNext();
+                return Remember(scalar.Anchor, Resolve(scalar), state);
+            case SequenceStart start:
+                parser.MoveNext();
+                var array = new JsonArray();
+                var index = 0;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                    array.Add(Read(parser, $"{path}[{index++}]", state, depth + 1));
+                return Remember(start.Anchor, array, state);
+            case MappingStart start:
+                parser.MoveNext();
+                var obj = new JsonObject();
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var keyEvent = parser.Current;
+                    var key = Read(parser, path, state, depth + 1) switch
+                    {
+                        JsonValue v => v.ToString(),
+                        null => "null",
+                        _ => throw new YamlException(keyEvent!.Start, keyEvent.End, "mapping keys must be scalars"),
+                    };
+                    var childPath = path.Length == 0 ? key : path + "." + key;
+                    var value = Read(parser, childPath, state, depth + 1);
+                    if (obj.Remove(key)) state.Duplicates?.Add(childPath);
+                    obj[key] = value;
+                }
+                return Remember(start.Anchor, obj, state);
+            default:
+                throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+        }
+    }
+
+    private static JsonNode? Remember(AnchorName anchor, JsonNode? node, State state)
+    {
+        if (!anchor.IsEmpty) state.Anchors[anchor.Value] = node?.DeepClone();
+        return node;
+    }
+
+    private static int Count(JsonNode? node) => node switch
+    {
+        JsonObject o => 1 + o.Sum(kv => Count(kv.Value)),
+        JsonArray a => 1 + a.Sum(Count),
+        _ => 1,
+    };
+
+    private static JsonNode? Resolve(Scalar scalar)
+    {
+        var text = scalar.Value;
         if (scalar.Style != ScalarStyle.Plain) return JsonValue.Create(text);
-        if (scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str") return JsonValue.Create(text);
+        if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value is "tag:yaml.org,2002:str") return JsonValue.Create(text);
         switch (text)
         {
             case "" or "~" or "null" or "Null" or "NULL":
