@@ -18,7 +18,7 @@ public sealed class Container
     [Proto(23, Message = "ContainerResizePolicy")] public List<JsonObject>? ResizePolicy { get; set; }
     [Proto(24, Pointer = true)] public string? RestartPolicy { get; set; }
     [Proto(9), PatchMergeKey("mountPath")] public List<VolumeMount>? VolumeMounts { get; set; }
-    [Proto(21), PatchMergeKey("devicePath")] public List<JsonObject>? VolumeDevices { get; set; }
+    [Proto(21, Message = "VolumeDevice"), PatchMergeKey("devicePath")] public List<JsonObject>? VolumeDevices { get; set; }
     [Proto(10, Message = "Probe")] public JsonObject? LivenessProbe { get; set; }
     [Proto(11, Message = "Probe")] public JsonObject? ReadinessProbe { get; set; }
     [Proto(22, Message = "Probe")] public JsonObject? StartupProbe { get; set; }
@@ -79,7 +79,7 @@ public sealed class ContainerStatus
     [Proto(9, Pointer = true)] public bool? Started { get; set; }
     [Proto(10)] public Dictionary<string, Quantity>? AllocatedResources { get; set; }
     [Proto(11)] public ResourceRequirements? Resources { get; set; }
-    [Proto(12)] public List<JsonObject>? VolumeMounts { get; set; }
+    [Proto(12, Message = "VolumeMountStatus")] public List<JsonObject>? VolumeMounts { get; set; }
     [Proto(13, Message = "ContainerUser")] public JsonObject? User { get; set; }
     [Proto(14, Message = "ResourceStatus")] public List<JsonObject>? AllocatedResourcesStatus { get; set; }
     [Proto(15, Pointer = true)] public string? StopSignal { get; set; }
