@@ -29,7 +29,10 @@ internal sealed class MicroTimeConverter : JsonConverter<DateTimeOffset>
         new Rfc3339Converter().Read(ref reader, typeToConvert, options);
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteStringValue(Format(value));
+
+    public static string Format(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }
 
 internal sealed class NullableMicroTimeConverter : JsonConverter<DateTimeOffset?>

@@ -12,6 +12,29 @@ public sealed class EmitEmptyAttribute : Attribute;
 public sealed class ProtoAttribute(int field) : Attribute
 {
     public int Field { get; } = field;
+
+    /// <summary>
+    /// The Go field is a pointer (<c>*int32</c>, <c>*bool</c>, <c>*string</c>): a zero value that is present on
+    /// the wire is a real value (<c>automountServiceAccountToken: false</c>), not an unset one.
+    /// </summary>
+    public bool Pointer { get; init; }
+
+    /// <summary>
+    /// The upstream message of the value (or of the elements), where the C# type does not say it:
+    /// free-form JSON properties, and C# types shared by several messages.
+    /// </summary>
+    public string? Message { get; init; }
+}
+
+/// <summary>
+/// The field number of a property of a C# type shared by several upstream messages, inside one of them
+/// whose numbering differs (ReplicaSetCondition.lastTransitionTime is 3, DeploymentCondition's is 7).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true)]
+public sealed class ProtoInAttribute(string message, int field) : Attribute
+{
+    public string Message { get; } = message;
+    public int Field { get; } = field;
 }
 
 /// <summary>

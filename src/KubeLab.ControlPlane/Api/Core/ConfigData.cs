@@ -5,14 +5,14 @@ namespace KubeLab.ControlPlane.Api.Core;
 
 public sealed class ConfigMap : KubeObject
 {
-    [Proto(4)] public bool? Immutable { get; set; }
+    [Proto(4, Pointer = true)] public bool? Immutable { get; set; }
     [Proto(2)] public Dictionary<string, string>? Data { get; set; }
     [Proto(3)] public Dictionary<string, byte[]>? BinaryData { get; set; }
 }
 
 public sealed class Secret : KubeObject
 {
-    [Proto(5)] public bool? Immutable { get; set; }
+    [Proto(5, Pointer = true)] public bool? Immutable { get; set; }
     /// <summary>Values are bytes, base64 on the JSON wire.</summary>
     [Proto(2)] public Dictionary<string, byte[]>? Data { get; set; }
     /// <summary>Write-only convenience: merged into <see cref="Data"/> on create and update.</summary>
@@ -24,7 +24,7 @@ public sealed class ServiceAccount : KubeObject
 {
     [Proto(2), PatchMergeKey("name")] public List<ObjectReference>? Secrets { get; set; }
     [Proto(3)] public List<LocalObjectReference>? ImagePullSecrets { get; set; }
-    [Proto(4)] public bool? AutomountServiceAccountToken { get; set; }
+    [Proto(4, Pointer = true)] public bool? AutomountServiceAccountToken { get; set; }
 }
 
 public sealed class ObjectReference

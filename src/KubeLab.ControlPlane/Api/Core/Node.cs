@@ -35,9 +35,9 @@ public sealed class NodeStatus
     [Proto(3)] public string? Phase { get; set; }
     [Proto(4), PatchMergeKey("type")] public List<NodeCondition>? Conditions { get; set; }
     [Proto(5), PatchMergeKey("type")] public List<NodeAddress>? Addresses { get; set; }
-    [Proto(6), EmitEmpty] public JsonObject DaemonEndpoints { get; set; } = new();
+    [Proto(6, Message = "NodeDaemonEndpoints"), EmitEmpty] public JsonObject DaemonEndpoints { get; set; } = new();
     [Proto(7), EmitEmpty] public NodeSystemInfo NodeInfo { get; set; } = new();
-    [Proto(8)] public List<JsonObject>? Images { get; set; }
+    [Proto(8, Message = "ContainerImage")] public List<JsonObject>? Images { get; set; }
 }
 
 public sealed class NodeCondition

@@ -20,50 +20,50 @@ public sealed class PodSpec
     [Proto(1), PatchMergeKey("name", Strategy = "retainKeys,merge")] public List<Volume>? Volumes { get; set; }
     [Proto(20), PatchMergeKey("name")] public List<Container>? InitContainers { get; set; }
     [Proto(2), EmitEmpty, PatchMergeKey("name")] public List<Container>? Containers { get; set; }
-    [Proto(34), PatchMergeKey("name")] public List<JsonObject>? EphemeralContainers { get; set; }
+    [Proto(34, Message = "EphemeralContainer"), PatchMergeKey("name")] public List<JsonObject>? EphemeralContainers { get; set; }
     [Proto(3)] public string? RestartPolicy { get; set; }
-    [Proto(4)] public long? TerminationGracePeriodSeconds { get; set; }
-    [Proto(5)] public long? ActiveDeadlineSeconds { get; set; }
+    [Proto(4, Pointer = true)] public long? TerminationGracePeriodSeconds { get; set; }
+    [Proto(5, Pointer = true)] public long? ActiveDeadlineSeconds { get; set; }
     [Proto(6)] public string? DnsPolicy { get; set; }
     [Proto(7)] public Dictionary<string, string>? NodeSelector { get; set; }
     [Proto(8)] public string? ServiceAccountName { get; set; }
     [Proto(9)] public string? ServiceAccount { get; set; }
-    [Proto(21)] public bool? AutomountServiceAccountToken { get; set; }
+    [Proto(21, Pointer = true)] public bool? AutomountServiceAccountToken { get; set; }
     [Proto(10)] public string? NodeName { get; set; }
     [Proto(11)] public bool? HostNetwork { get; set; }
     [Proto(12), JsonPropertyName("hostPID")] public bool? HostPid { get; set; }
     [Proto(13), JsonPropertyName("hostIPC")] public bool? HostIpc { get; set; }
-    [Proto(27)] public bool? ShareProcessNamespace { get; set; }
-    [Proto(14)] public JsonObject? SecurityContext { get; set; }
+    [Proto(27, Pointer = true)] public bool? ShareProcessNamespace { get; set; }
+    [Proto(14, Message = "PodSecurityContext")] public JsonObject? SecurityContext { get; set; }
     [Proto(15), PatchMergeKey("name")] public List<LocalObjectReference>? ImagePullSecrets { get; set; }
     [Proto(16)] public string? Hostname { get; set; }
     [Proto(17)] public string? Subdomain { get; set; }
-    [Proto(18)] public JsonObject? Affinity { get; set; }
+    [Proto(18, Message = "Affinity")] public JsonObject? Affinity { get; set; }
     [Proto(19)] public string? SchedulerName { get; set; }
     [Proto(22)] public List<Toleration>? Tolerations { get; set; }
-    [Proto(23), PatchMergeKey("ip")] public List<JsonObject>? HostAliases { get; set; }
+    [Proto(23, Message = "HostAlias"), PatchMergeKey("ip")] public List<JsonObject>? HostAliases { get; set; }
     [Proto(24)] public string? PriorityClassName { get; set; }
-    [Proto(25)] public int? Priority { get; set; }
-    [Proto(26)] public JsonObject? DnsConfig { get; set; }
-    [Proto(28)] public List<JsonObject>? ReadinessGates { get; set; }
-    [Proto(29)] public string? RuntimeClassName { get; set; }
-    [Proto(30)] public bool? EnableServiceLinks { get; set; }
-    [Proto(31)] public string? PreemptionPolicy { get; set; }
+    [Proto(25, Pointer = true)] public int? Priority { get; set; }
+    [Proto(26, Message = "PodDNSConfig")] public JsonObject? DnsConfig { get; set; }
+    [Proto(28, Message = "PodReadinessGate")] public List<JsonObject>? ReadinessGates { get; set; }
+    [Proto(29, Pointer = true)] public string? RuntimeClassName { get; set; }
+    [Proto(30, Pointer = true)] public bool? EnableServiceLinks { get; set; }
+    [Proto(31, Pointer = true)] public string? PreemptionPolicy { get; set; }
     [Proto(32)] public Dictionary<string, Quantity>? Overhead { get; set; }
-    [Proto(33), PatchMergeKey("topologyKey")] public List<JsonObject>? TopologySpreadConstraints { get; set; }
-    [Proto(35), JsonPropertyName("setHostnameAsFQDN")] public bool? SetHostnameAsFqdn { get; set; }
-    [Proto(36)] public JsonObject? Os { get; set; }
-    [Proto(37)] public bool? HostUsers { get; set; }
-    [Proto(38), PatchMergeKey("name")] public List<JsonObject>? SchedulingGates { get; set; }
-    [Proto(39), PatchMergeKey("name", Strategy = "merge,retainKeys")] public List<JsonObject>? ResourceClaims { get; set; }
-    [Proto(40)] public JsonObject? Resources { get; set; }
+    [Proto(33, Message = "TopologySpreadConstraint"), PatchMergeKey("topologyKey")] public List<JsonObject>? TopologySpreadConstraints { get; set; }
+    [Proto(35, Pointer = true), JsonPropertyName("setHostnameAsFQDN")] public bool? SetHostnameAsFqdn { get; set; }
+    [Proto(36, Message = "PodOS")] public JsonObject? Os { get; set; }
+    [Proto(37, Pointer = true)] public bool? HostUsers { get; set; }
+    [Proto(38, Message = "PodSchedulingGate"), PatchMergeKey("name")] public List<JsonObject>? SchedulingGates { get; set; }
+    [Proto(39, Message = "PodResourceClaim"), PatchMergeKey("name", Strategy = "merge,retainKeys")] public List<JsonObject>? ResourceClaims { get; set; }
+    [Proto(40, Message = "ResourceRequirements")] public JsonObject? Resources { get; set; }
 }
 
 /// <summary>A volume: its name plus exactly one source (emptyDir, configMap, secret…), kept as JSON.</summary>
 public sealed class Volume
 {
     [Proto(1)] public string Name { get; set; } = "";
-    [JsonExtensionData] public JsonObject? Source { get; set; }
+    [Proto(2, Message = "VolumeSource"), JsonExtensionData] public JsonObject? Source { get; set; }
 }
 
 public sealed class LocalObjectReference
@@ -77,7 +77,7 @@ public sealed class Toleration
     [Proto(2)] public string? Operator { get; set; }
     [Proto(3)] public string? Value { get; set; }
     [Proto(4)] public string? Effect { get; set; }
-    [Proto(5)] public long? TolerationSeconds { get; set; }
+    [Proto(5, Pointer = true)] public long? TolerationSeconds { get; set; }
 }
 
 public sealed class PodStatus
@@ -88,7 +88,7 @@ public sealed class PodStatus
     [Proto(4)] public string? Reason { get; set; }
     [Proto(11)] public string? NominatedNodeName { get; set; }
     [Proto(5), JsonPropertyName("hostIP")] public string? HostIp { get; set; }
-    [Proto(16), JsonPropertyName("hostIPs")] public List<PodIP>? HostIps { get; set; }
+    [Proto(16, Message = "HostIP"), JsonPropertyName("hostIPs")] public List<PodIP>? HostIps { get; set; }
     [Proto(6), JsonPropertyName("podIP")] public string? PodIp { get; set; }
     [Proto(12), JsonPropertyName("podIPs"), PatchMergeKey("ip")] public List<PodIP>? PodIps { get; set; }
     [Proto(7)] public DateTimeOffset? StartTime { get; set; }
@@ -97,7 +97,7 @@ public sealed class PodStatus
     [Proto(9)] public string? QosClass { get; set; }
     [Proto(13)] public List<ContainerStatus>? EphemeralContainerStatuses { get; set; }
     [Proto(14)] public string? Resize { get; set; }
-    [Proto(15)] public List<JsonObject>? ResourceClaimStatuses { get; set; }
+    [Proto(15, Message = "PodResourceClaimStatus")] public List<JsonObject>? ResourceClaimStatuses { get; set; }
     [Proto(17)] public long? ObservedGeneration { get; set; }
 }
 

@@ -26,20 +26,20 @@ public sealed class ServiceSpec
     [Proto(11)] public string? ExternalTrafficPolicy { get; set; }
     [Proto(12)] public int? HealthCheckNodePort { get; set; }
     [Proto(13)] public bool? PublishNotReadyAddresses { get; set; }
-    [Proto(14)] public JsonObject? SessionAffinityConfig { get; set; }
+    [Proto(14, Message = "SessionAffinityConfig")] public JsonObject? SessionAffinityConfig { get; set; }
     [Proto(19)] public List<string>? IpFamilies { get; set; }
-    [Proto(17)] public string? IpFamilyPolicy { get; set; }
-    [Proto(20)] public bool? AllocateLoadBalancerNodePorts { get; set; }
-    [Proto(21)] public string? LoadBalancerClass { get; set; }
-    [Proto(22)] public string? InternalTrafficPolicy { get; set; }
-    [Proto(23)] public string? TrafficDistribution { get; set; }
+    [Proto(17, Pointer = true)] public string? IpFamilyPolicy { get; set; }
+    [Proto(20, Pointer = true)] public bool? AllocateLoadBalancerNodePorts { get; set; }
+    [Proto(21, Pointer = true)] public string? LoadBalancerClass { get; set; }
+    [Proto(22, Pointer = true)] public string? InternalTrafficPolicy { get; set; }
+    [Proto(23, Pointer = true)] public string? TrafficDistribution { get; set; }
 }
 
 public sealed class ServicePort
 {
     [Proto(1)] public string? Name { get; set; }
     [Proto(2)] public string? Protocol { get; set; }
-    [Proto(6)] public string? AppProtocol { get; set; }
+    [Proto(6, Pointer = true)] public string? AppProtocol { get; set; }
     [Proto(3), EmitEmpty] public int Port { get; set; }
     [Proto(4)] public IntOrString? TargetPort { get; set; }
     [Proto(5)] public int? NodePort { get; set; }
@@ -48,7 +48,7 @@ public sealed class ServicePort
 public sealed class ServiceStatus
 {
     [Proto(1), EmitEmpty] public LoadBalancerStatus LoadBalancer { get; set; } = new();
-    [Proto(2)] public List<JsonObject>? Conditions { get; set; }
+    [Proto(2, Message = "Condition")] public List<JsonObject>? Conditions { get; set; }
 }
 
 public sealed class LoadBalancerStatus
@@ -78,7 +78,7 @@ public sealed class EndpointAddress
 {
     [Proto(1), EmitEmpty] public string Ip { get; set; } = "";
     [Proto(3)] public string? Hostname { get; set; }
-    [Proto(4)] public string? NodeName { get; set; }
+    [Proto(4, Pointer = true)] public string? NodeName { get; set; }
     [Proto(2)] public ObjectReference? TargetRef { get; set; }
 }
 
@@ -87,5 +87,5 @@ public sealed class EndpointPort
     [Proto(1)] public string? Name { get; set; }
     [Proto(2), EmitEmpty] public int Port { get; set; }
     [Proto(3)] public string? Protocol { get; set; }
-    [Proto(4)] public string? AppProtocol { get; set; }
+    [Proto(4, Pointer = true)] public string? AppProtocol { get; set; }
 }

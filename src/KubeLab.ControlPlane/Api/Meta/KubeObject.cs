@@ -16,14 +16,14 @@ public sealed class KubeList<T> where T : KubeObject
 {
     public string? Kind { get; set; }
     public string? ApiVersion { get; set; }
-    [EmitEmpty] public ListMeta Metadata { get; set; } = new();
-    [EmitEmpty] public List<T> Items { get; set; } = [];
+    [EmitEmpty, Proto(1)] public ListMeta Metadata { get; set; } = new();
+    [EmitEmpty, Proto(2)] public List<T> Items { get; set; } = [];
 }
 
 public sealed class ListMeta
 {
-    public string? SelfLink { get; set; }
-    public string? ResourceVersion { get; set; }
-    [JsonPropertyName("continue")] public string? Continue { get; set; }
-    public long? RemainingItemCount { get; set; }
+    [Proto(1)] public string? SelfLink { get; set; }
+    [Proto(2)] public string? ResourceVersion { get; set; }
+    [Proto(3), JsonPropertyName("continue")] public string? Continue { get; set; }
+    [Proto(4, Pointer = true)] public long? RemainingItemCount { get; set; }
 }

@@ -14,7 +14,7 @@ public sealed class ObjectMeta
     [Proto(7)] public long? Generation { get; set; }
     [EmitEmpty, Proto(8)] public DateTimeOffset? CreationTimestamp { get; set; }
     [Proto(9)] public DateTimeOffset? DeletionTimestamp { get; set; }
-    [Proto(10)] public long? DeletionGracePeriodSeconds { get; set; }
+    [Proto(10, Pointer = true)] public long? DeletionGracePeriodSeconds { get; set; }
     [Proto(11)] public Dictionary<string, string>? Labels { get; set; }
     [Proto(12)] public Dictionary<string, string>? Annotations { get; set; }
     [Proto(13)] public List<OwnerReference>? OwnerReferences { get; set; }
@@ -28,8 +28,8 @@ public sealed class OwnerReference
     [Proto(1)] public string Kind { get; set; } = "";
     [Proto(3)] public string Name { get; set; } = "";
     [Proto(4)] public string Uid { get; set; } = "";
-    [Proto(6)] public bool? Controller { get; set; }
-    [Proto(7)] public bool? BlockOwnerDeletion { get; set; }
+    [Proto(6, Pointer = true)] public bool? Controller { get; set; }
+    [Proto(7, Pointer = true)] public bool? BlockOwnerDeletion { get; set; }
 }
 
 public sealed class ManagedFieldsEntry
@@ -39,7 +39,7 @@ public sealed class ManagedFieldsEntry
     [Proto(3)] public string? ApiVersion { get; set; }
     [Proto(4)] public DateTimeOffset? Time { get; set; }
     [Proto(6)] public string? FieldsType { get; set; }
-    [Proto(7)] public JsonObject? FieldsV1 { get; set; }
+    [Proto(7, Message = "FieldsV1")] public JsonObject? FieldsV1 { get; set; }
     [Proto(8)] public string? Subresource { get; set; }
 }
 

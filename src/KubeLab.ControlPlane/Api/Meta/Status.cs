@@ -8,28 +8,28 @@ public sealed class Status
 {
     public string Kind { get; set; } = "Status";
     public string ApiVersion { get; set; } = "v1";
-    [EmitEmpty] public ListMeta Metadata { get; set; } = new();
+    [EmitEmpty, Proto(1)] public ListMeta Metadata { get; set; } = new();
     /// <summary><c>Success</c> or <c>Failure</c>.</summary>
-    [JsonPropertyName("status")] public string? Outcome { get; set; }
-    public string? Message { get; set; }
-    public string? Reason { get; set; }
-    public StatusDetails? Details { get; set; }
-    public int? Code { get; set; }
+    [Proto(2), JsonPropertyName("status")] public string? Outcome { get; set; }
+    [Proto(3)] public string? Message { get; set; }
+    [Proto(4)] public string? Reason { get; set; }
+    [Proto(5)] public StatusDetails? Details { get; set; }
+    [Proto(6)] public int? Code { get; set; }
 }
 
 public sealed class StatusDetails
 {
-    public string? Name { get; set; }
-    public string? Group { get; set; }
-    public string? Kind { get; set; }
-    public string? Uid { get; set; }
-    public List<StatusCause>? Causes { get; set; }
-    public int? RetryAfterSeconds { get; set; }
+    [Proto(1)] public string? Name { get; set; }
+    [Proto(2)] public string? Group { get; set; }
+    [Proto(3)] public string? Kind { get; set; }
+    [Proto(6)] public string? Uid { get; set; }
+    [Proto(4)] public List<StatusCause>? Causes { get; set; }
+    [Proto(5)] public int? RetryAfterSeconds { get; set; }
 }
 
 public sealed class StatusCause
 {
-    public string? Reason { get; set; }
-    public string? Message { get; set; }
-    public string? Field { get; set; }
+    [Proto(1)] public string? Reason { get; set; }
+    [Proto(2)] public string? Message { get; set; }
+    [Proto(3)] public string? Field { get; set; }
 }

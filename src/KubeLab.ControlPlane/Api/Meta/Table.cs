@@ -34,5 +34,5 @@ public sealed class PartialObjectMetadata
 {
     public string Kind { get; set; } = "PartialObjectMetadata";
     public string ApiVersion { get; set; } = "meta.k8s.io/v1";
-    [EmitEmpty] public ObjectMeta Metadata { get; set; } = new();
+    [EmitEmpty, Proto(1)] public ObjectMeta Metadata { get; set; } = new();
 }

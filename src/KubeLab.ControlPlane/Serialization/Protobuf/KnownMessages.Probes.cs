@@ -1,0 +1,50 @@
+namespace KubeLab.ControlPlane.Serialization.Protobuf;
+
+internal static partial class KnownMessages
+{
+    /// <summary>Probes and lifecycle hooks.</summary>
+    private static ProtoMessage[] Probes() =>
+    [
+        Message("Probe",
+            Inline(1, "ProbeHandler"),
+            I32(2, "initialDelaySeconds"),
+            I32(3, "timeoutSeconds"),
+            I32(4, "periodSeconds"),
+            I32(5, "successThreshold"),
+            I32(6, "failureThreshold"),
+            I64(7, "terminationGracePeriodSeconds", keep: true)),
+        Message("ProbeHandler",
+            Msg(1, "exec", "ExecAction"),
+            Msg(2, "httpGet", "HTTPGetAction"),
+            Msg(3, "tcpSocket", "TCPSocketAction"),
+            Msg(4, "grpc", "GRPCAction")),
+        Message("ExecAction",
+            Strs(1, "command")),
+        Message("HTTPGetAction",
+            Str(1, "path"),
+            IntStr(2, "port"),
+            Str(3, "host"),
+            Str(4, "scheme"),
+            Msgs(5, "httpHeaders", "HTTPHeader")),
+        Message("HTTPHeader",
+            Str(1, "name", keep: true),
+            Str(2, "value", keep: true)),
+        Message("TCPSocketAction",
+            IntStr(1, "port"),
+            Str(2, "host")),
+        Message("GRPCAction",
+            I32(1, "port", keep: true),
+            Str(2, "service", keep: true)),
+        Message("Lifecycle",
+            Msg(1, "postStart", "LifecycleHandler"),
+            Msg(2, "preStop", "LifecycleHandler"),
+            Str(3, "stopSignal", keep: true)),
+        Message("LifecycleHandler",
+            Msg(1, "exec", "ExecAction"),
+            Msg(2, "httpGet", "HTTPGetAction"),
+            Msg(3, "tcpSocket", "TCPSocketAction"),
+            Msg(4, "sleep", "SleepAction")),
+        Message("SleepAction",
+            I64(1, "seconds", keep: true)),
+    ];
+}
