@@ -110,7 +110,7 @@ public class ProtobufDecodingTests
         var volume = decoded.Deserialize<Pod>(KubeJson.Options)!.Spec.Volumes!.Single();
 
         Assert.That(decoded["spec"]!["volumes"]!.ToJsonString(), Is.EqualTo("""[{"name":"config","configMap":{"name":"app-config","defaultMode":420}}]"""));
-        Assert.That(volume.Source!["configMap"]!["name"]!.GetValue<string>(), Is.EqualTo("app-config"));
+        Assert.That(volume.Source!["configMap"].GetProperty("name").GetString(), Is.EqualTo("app-config"));
     }
 
     [Test]

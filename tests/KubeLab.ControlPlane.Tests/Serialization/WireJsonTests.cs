@@ -61,3 +61,14 @@ public class WireJsonTests
         Assert.That(Encoding.UTF8.GetString(secret.Data!["password"]), Is.EqualTo("s3cr3t"));
     }
 }
+
+public class VolumeJsonTests
+{
+    [Test]
+    public void VolumeSourcesRoundTripAsValidJson()
+    {
+        const string json = """{"name":"data","emptyDir":{"medium":"Memory"}}""";
+        var volume = System.Text.Json.JsonSerializer.Deserialize<KubeLab.ControlPlane.Api.Core.Volume>(json, KubeLab.ControlPlane.Serialization.KubeJson.Options)!;
+        Assert.That(System.Text.Encoding.UTF8.GetString(KubeLab.ControlPlane.Serialization.KubeJson.Serialize(volume)), Is.EqualTo(json));
+    }
+}

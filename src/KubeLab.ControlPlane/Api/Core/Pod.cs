@@ -59,11 +59,14 @@ public sealed class PodSpec
     [Proto(40, Message = "ResourceRequirements")] public JsonObject? Resources { get; set; }
 }
 
-/// <summary>A volume: its name plus exactly one source (emptyDir, configMap, secret…), kept as JSON.</summary>
+/// <summary>
+/// A volume: its name plus exactly one source (emptyDir, configMap, secret…), kept as JSON. Extension data is a
+/// dictionary of elements because a <c>JsonObject</c> there serializes as invalid JSON (dotnet/runtime#60806).
+/// </summary>
 public sealed class Volume
 {
     [Proto(1)] public string Name { get; set; } = "";
-    [Proto(2, Message = "VolumeSource"), JsonExtensionData] public JsonObject? Source { get; set; }
+    [Proto(2, Message = "VolumeSource"), JsonExtensionData] public Dictionary<string, System.Text.Json.JsonElement>? Source { get; set; }
 }
 
 public sealed class LocalObjectReference
