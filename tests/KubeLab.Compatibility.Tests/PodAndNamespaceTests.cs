@@ -127,7 +127,16 @@ public class PodAndNamespaceTests : SimulatorFixture
     {
         var ns = await CreateNamespaceAsync();
 
-        Assert.That(await Kubectl.RunAsync("run", "Nginx_Bad", "--image=nginx", "-n", ns), Is.EqualTo(Failure(InvalidNameMessage)));
+        // kubectl run names the container after the pod, so the server reports both names, one cause per line.
+        const string subdomain = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', " +
+            "and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is " +
+            @"'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+        const string label = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start " +
+            "and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+        Assert.That(await Kubectl.RunAsync("run", "Nginx_Bad", "--image=nginx", "-n", ns), Is.EqualTo(Failure(
+            "The Pod \"Nginx_Bad\" is invalid: \n" +
+            $"* metadata.name: Invalid value: \"Nginx_Bad\": {subdomain}\n" +
+            $"* spec.containers[0].name: Invalid value: \"Nginx_Bad\": {label}\n")));
     }
 
     [Test]

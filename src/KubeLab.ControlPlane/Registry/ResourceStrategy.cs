@@ -27,11 +27,13 @@ public abstract class ResourceStrategy<T> : IResourceStrategy, ISubresourceStrat
     public void PrepareForCreate(KubeObject obj, StrategyContext context)
     {
         if (TracksGeneration) obj.Metadata.Generation = 1;
+        ApplyDefaults((T)obj);
         PrepareForCreate((T)obj, context);
     }
 
     public void PrepareForUpdate(KubeObject obj, KubeObject old, StrategyContext context)
     {
+        ApplyDefaults((T)obj);
         if (HasStatusSubresource && StatusProperty is not null) StatusProperty.SetValue(obj, StatusProperty.GetValue(old));
         if (TracksGeneration)
             obj.Metadata.Generation = SpecChanged(obj, old) ? (old.Metadata.Generation ?? 0) + 1 : old.Metadata.Generation;
@@ -65,6 +67,11 @@ public abstract class ResourceStrategy<T> : IResourceStrategy, ISubresourceStrat
 
     public virtual string? SelectableField(KubeObject obj, string field) => SelectableField((T)obj, field);
 
+    /// <summary>
+    /// The defaults the real server applies when it decodes any write (create, update, patch), so a replaced
+    /// object compares equal to a stored one that was defaulted the same way.
+    /// </summary>
+    protected virtual void ApplyDefaults(T obj) { }
     protected virtual void PrepareForCreate(T obj, StrategyContext context) { }
     protected virtual void PrepareForUpdate(T obj, T old, StrategyContext context) { }
     protected virtual IEnumerable<FieldError> Validate(T obj) => [];

@@ -23,7 +23,7 @@ public sealed class DeploymentStrategy : ResourceStrategy<Deployment>, IScalable
     public override bool TracksGeneration => true;
     public override bool HasStatusSubresource => true;
 
-    protected override void PrepareForCreate(Deployment deployment, StrategyContext context)
+    protected override void ApplyDefaults(Deployment deployment)
     {
         var spec = deployment.Spec;
         spec.Replicas ??= 1;
@@ -37,11 +37,9 @@ public sealed class DeploymentStrategy : ResourceStrategy<Deployment>, IScalable
         spec.RevisionHistoryLimit ??= 10;
         spec.ProgressDeadlineSeconds ??= 600;
         PodSpecDefaults.Apply(spec.Template.Spec);
-        deployment.Status = new DeploymentStatus();
     }
 
-    protected override void PrepareForUpdate(Deployment deployment, Deployment old, StrategyContext context) =>
-        PodSpecDefaults.Apply(deployment.Spec.Template.Spec);
+    protected override void PrepareForCreate(Deployment deployment, StrategyContext context) => deployment.Status = new DeploymentStatus();
 
     protected override IEnumerable<FieldError> Validate(Deployment deployment) =>
         WorkloadValidation.Validate(deployment.Spec.Selector, deployment.Spec.Template, deployment.Spec.Replicas);
@@ -61,15 +59,13 @@ public sealed class ReplicaSetStrategy : ResourceStrategy<ReplicaSet>, IScalable
     public override bool TracksGeneration => true;
     public override bool HasStatusSubresource => true;
 
-    protected override void PrepareForCreate(ReplicaSet replicaSet, StrategyContext context)
+    protected override void ApplyDefaults(ReplicaSet replicaSet)
     {
         replicaSet.Spec.Replicas ??= 1;
         PodSpecDefaults.Apply(replicaSet.Spec.Template.Spec);
-        replicaSet.Status = new ReplicaSetStatus();
     }
 
-    protected override void PrepareForUpdate(ReplicaSet replicaSet, ReplicaSet old, StrategyContext context) =>
-        PodSpecDefaults.Apply(replicaSet.Spec.Template.Spec);
+    protected override void PrepareForCreate(ReplicaSet replicaSet, StrategyContext context) => replicaSet.Status = new ReplicaSetStatus();
 
     protected override IEnumerable<FieldError> Validate(ReplicaSet replicaSet) =>
         WorkloadValidation.Validate(replicaSet.Spec.Selector, replicaSet.Spec.Template, replicaSet.Spec.Replicas);

@@ -12,16 +12,18 @@ public sealed class PodStrategy : ResourceStrategy<Pod>, IDeletionStrategy
     public override bool TracksGeneration => true;
     public override bool HasStatusSubresource => true;
 
-    protected override void PrepareForCreate(Pod pod, StrategyContext context)
+    protected override void ApplyDefaults(Pod pod)
     {
         PodSpecDefaults.Apply(pod.Spec);
-        pod.Spec.ServiceAccountName ??= "default";
+        pod.Spec.ServiceAccountName ??= pod.Spec.ServiceAccount ?? "default";
         pod.Spec.ServiceAccount = pod.Spec.ServiceAccountName;
         pod.Spec.EnableServiceLinks ??= true;
         pod.Spec.PreemptionPolicy ??= "PreemptLowerPriority";
         pod.Spec.Priority ??= 0;
-        pod.Status = new PodStatus { Phase = "Pending", QosClass = QosClass(pod.Spec) };
     }
+
+    protected override void PrepareForCreate(Pod pod, StrategyContext context) =>
+        pod.Status = new PodStatus { Phase = "Pending", QosClass = QosClass(pod.Spec) };
 
     protected override IEnumerable<FieldError> Validate(Pod pod) => PodSpecValidation.Validate(pod.Spec, "spec");
 

@@ -13,11 +13,24 @@ public sealed class ServiceStrategy : ResourceStrategy<Service>
     public override bool HasStatusSubresource => true;
     public override NameRules.Rule NameRule => NameRules.Dns1035Label;
 
-    protected override void PrepareForCreate(Service service, StrategyContext context)
+    protected override void ApplyDefaults(Service service)
     {
         var spec = service.Spec;
         spec.Type ??= "ClusterIP";
         spec.SessionAffinity ??= "None";
+        if (spec.Type != "ExternalName") spec.InternalTrafficPolicy ??= "Cluster";
+        if (spec.Type is "NodePort" or "LoadBalancer") spec.ExternalTrafficPolicy ??= "Cluster";
+        if (spec.Type == "LoadBalancer") spec.AllocateLoadBalancerNodePorts ??= true;
+        foreach (var port in spec.Ports ?? [])
+        {
+            port.Protocol ??= "TCP";
+            port.TargetPort ??= port.Port;
+        }
+    }
+
+    protected override void PrepareForCreate(Service service, StrategyContext context)
+    {
+        var spec = service.Spec;
         if (spec.Type != "ExternalName")
         {
             if (string.IsNullOrEmpty(spec.ClusterIp)) spec.ClusterIp = RandomClusterIp(context.Ids);
@@ -27,14 +40,9 @@ public sealed class ServiceStrategy : ResourceStrategy<Service>
                 spec.IpFamilies ??= ["IPv4"];
                 spec.IpFamilyPolicy ??= "SingleStack";
             }
-            spec.InternalTrafficPolicy ??= "Cluster";
         }
-        if (spec.Type is "NodePort" or "LoadBalancer") spec.ExternalTrafficPolicy ??= "Cluster";
-        if (spec.Type == "LoadBalancer") spec.AllocateLoadBalancerNodePorts ??= true;
         foreach (var port in spec.Ports ?? [])
         {
-            port.Protocol ??= "TCP";
-            port.TargetPort ??= port.Port;
             if (spec.Type is "NodePort" or "LoadBalancer" && port.NodePort is null)
                 port.NodePort = 30000 + (int)(uint.Parse(context.Ids.NewUid()[..8], System.Globalization.NumberStyles.HexNumber) % 2768);
         }

@@ -20,8 +20,7 @@ public sealed class SecretStrategy : ResourceStrategy<Secret>
 {
     public override bool Namespaced => true;
 
-    protected override void PrepareForCreate(Secret secret, StrategyContext context) => Normalize(secret);
-    protected override void PrepareForUpdate(Secret secret, Secret old, StrategyContext context) => Normalize(secret);
+    protected override void ApplyDefaults(Secret secret) => Normalize(secret);
 
     protected override IEnumerable<FieldError> Validate(Secret secret) => ConfigKeys.Validate(secret.Data?.Keys.AsEnumerable() ?? [], "data");
 
