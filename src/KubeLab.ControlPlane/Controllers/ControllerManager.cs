@@ -76,7 +76,7 @@ public sealed class ControllerManager : IAsyncDisposable
         {
             again = await queue.Controller.ReconcileAsync(key, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // A failed pass is retried later, as a real controller's rate-limited queue does.
             ReconcileFailed?.Invoke(queue.Controller.Name, key, e);

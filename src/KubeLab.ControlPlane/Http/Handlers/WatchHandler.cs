@@ -28,39 +28,9 @@ public sealed class WatchHandler(Cluster cluster)
         var asTable = MediaTypes.WantsTable(http.Request.Headers.Accept);
         var sendInitial = query["sendInitialEvents"] == "true";
         var events = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
-        var plural = target.Resource.Plural;
         var nsPrefix = target.Namespace is null ? "" : target.Namespace + "/";
 
-        List<WatchLine> backlog;
-        IDisposable subscription;
-        lock (cluster.Store.Sync)
-        {
-            if (rv is "" or "0" || sendInitial)
-            {
-                var (items, revision) = cluster.Store.List(plural, nsPrefix);
-                backlog = items.Where(i => target.Registry.Matches(i.Object, options)).Select(i => new WatchLine("ADDED", i)).ToList();
-                if (sendInitial) backlog.Add(WatchLine.InitialEventsEnd(target, revision));
-            }
-            else
-            {
-                if (!long.TryParse(rv, NumberStyles.None, CultureInfo.InvariantCulture, out var from))
-                    throw StatusErrors.BadRequest($"invalid resource version: strconv.ParseUint: parsing \"{rv}\": invalid syntax");
-                var history = cluster.Store.EventsSince(from);
-                if (history is null)
-                {
-                    backlog = [WatchLine.Expired(from, cluster.Store.Revision)];
-                    subscription = NoSubscription.Instance;
-                    goto Write;
-                }
-                backlog = history.Where(e => e.Resource == plural).Select(e => Translate(e, target.Registry, options, nsPrefix)).OfType<WatchLine>().ToList();
-            }
-            subscription = cluster.Store.Subscribe(e =>
-            {
-                if (e.Resource == plural) events.Writer.TryWrite(e);
-            });
-        }
-
-    Write:
+        var (backlog, subscription) = Start(target, options, rv, sendInitial, events);
         using (subscription)
         {
             var timeout = long.TryParse(query["timeoutSeconds"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultTimeout;
@@ -73,8 +43,7 @@ public sealed class WatchHandler(Cluster cluster)
             var writer = new WatchWriter(http, target, asTable, cluster);
             try
             {
-                foreach (var line in backlog)
-                    if (!await writer.Write(line, cancel.Token)) return;
+                foreach (var line in backlog) await writer.Write(line, cancel.Token);
                 if (backlog is [{ Type: "ERROR" }]) return;
                 await foreach (var change in events.Reader.ReadAllAsync(cancel.Token))
                     if (Translate(change, target.Registry, options, nsPrefix) is { } line)
@@ -84,6 +53,40 @@ public sealed class WatchHandler(Cluster cluster)
             {
                 // The client went away or the watch timed out: the stream simply ends.
             }
+        }
+    }
+
+    /// <summary>
+    /// Under the store lock, so nothing falls between: what to send first (the current state, or the history
+    /// after <paramref name="rv"/>, or the 410 when that is gone) and the subscription for what follows.
+    /// </summary>
+    private (List<WatchLine> Backlog, IDisposable Subscription) Start(ResourceScopeTarget target, ListOptions options, string rv,
+        bool sendInitial, Channel<StoreEvent> events)
+    {
+        var plural = target.Resource.Plural;
+        var nsPrefix = target.Namespace is null ? "" : target.Namespace + "/";
+        lock (cluster.Store.Sync)
+        {
+            List<WatchLine> backlog;
+            if (rv is "" or "0" || sendInitial)
+            {
+                var (items, revision) = cluster.Store.List(plural, nsPrefix);
+                backlog = items.Where(i => target.Registry.Matches(i.Object, options)).Select(i => new WatchLine("ADDED", i)).ToList();
+                if (sendInitial) backlog.Add(WatchLine.InitialEventsEnd(target, revision));
+            }
+            else
+            {
+                if (!long.TryParse(rv, NumberStyles.None, CultureInfo.InvariantCulture, out var from))
+                    throw StatusErrors.BadRequest($"invalid resource version: strconv.ParseUint: parsing \"{rv}\": invalid syntax");
+                var history = cluster.Store.EventsSince(from);
+                if (history is null) return ([WatchLine.Expired(from, cluster.Store.Revision)], NoSubscription.Instance);
+                backlog = history.Where(e => e.Resource == plural).Select(e => Translate(e, target.Registry, options, nsPrefix)).OfType<WatchLine>().ToList();
+            }
+            var subscription = cluster.Store.Subscribe(e =>
+            {
+                if (e.Resource == plural) events.Writer.TryWrite(e);
+            });
+            return (backlog, subscription);
         }
     }
 
@@ -142,7 +145,7 @@ internal sealed class WatchWriter(HttpContext http, ResourceScopeTarget target, 
 {
     private bool _columnsSent;
 
-    public async Task<bool> Write(WatchLine line, CancellationToken cancel)
+    public async Task Write(WatchLine line, CancellationToken cancel)
     {
         var output = new MemoryStream();
         output.Write(Encoding.UTF8.GetBytes($"{{\"type\":\"{line.Type}\",\"object\":"));
@@ -161,6 +164,5 @@ internal sealed class WatchWriter(HttpContext http, ResourceScopeTarget target, 
         output.Write("}\n"u8);
         await http.Response.Body.WriteAsync(output.GetBuffer().AsMemory(0, (int)output.Length), cancel);
         await http.Response.Body.FlushAsync(cancel);
-        return true;
     }
 }
