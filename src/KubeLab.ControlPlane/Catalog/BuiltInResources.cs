@@ -41,6 +41,11 @@ public static class BuiltInResources
         {
             StoragePrefix = "services/endpoints",
         },
+        Core("ResourceQuota", "resourcequotas", ResourceScope.Namespaced, new ResourceQuotaStrategy(), ResourceQuotaTableConvertor.Instance, ["quota"]) with
+        {
+            Subresources = [new("status", "ResourceQuota", GetPatchUpdate)],
+        },
+        Core("LimitRange", "limitranges", ResourceScope.Namespaced, new LimitRangeStrategy(), DefaultTableConvertor.Instance, ["limits"]),
         Apps("Deployment", "deployments", new DeploymentStrategy(), DeploymentTableConvertor.Instance, ["deploy"]),
         Apps("ReplicaSet", "replicasets", new ReplicaSetStrategy(), ReplicaSetTableConvertor.Instance, ["rs"]),
     ];

@@ -116,3 +116,14 @@ internal static class ImmutableData
     private static bool Same<T>(Dictionary<string, T>? a, Dictionary<string, T>? b) =>
         System.Text.Json.JsonSerializer.Serialize(a ?? []) == System.Text.Json.JsonSerializer.Serialize(b ?? []);
 }
+
+public sealed class ResourceQuotaStrategy : ResourceStrategy<ResourceQuota>
+{
+    public override bool Namespaced => true;
+    public override bool HasStatusSubresource => true;
+}
+
+public sealed class LimitRangeStrategy : ResourceStrategy<LimitRange>
+{
+    public override bool Namespaced => true;
+}
