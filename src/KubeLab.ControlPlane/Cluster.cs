@@ -24,8 +24,22 @@ public sealed class Cluster
         Identity = new ServerIdentity(Services.Ids);
         ClusterBootstrap.Run(this);
         Api = new Http.ApiServer(this);
-        Controllers = new Controllers.ControllerManager(Store, Options.Clock, [new Controllers.NamespaceController(this)]);
+        var events = new Controllers.Events.EventSequence();
+        _kubelets = Store.List("nodes").Items.Select(n => new Controllers.Kubelet.Kubelet(this, (Api.Core.Node)n.Object, events))
+            .ToDictionary(k => k.NodeName, StringComparer.Ordinal);
+        Controllers = new Controllers.ControllerManager(Store, Options.Clock,
+        [
+            new Controllers.NamespaceController(this),
+            new Controllers.Scheduler.Scheduler(this, events),
+            .. _kubelets.Values,
+            // WORKLOADS
+        ]);
     }
+
+    private readonly Dictionary<string, Controllers.Kubelet.Kubelet> _kubelets;
+
+    /// <summary>The kubelet of a simulated node (it serves that node's container logs), or null for no such node.</summary>
+    public Controllers.Kubelet.Kubelet? Kubelet(string node) => _kubelets.GetValueOrDefault(node);
 
     public ClusterOptions Options { get; }
     public ResourceCatalog Catalog { get; }

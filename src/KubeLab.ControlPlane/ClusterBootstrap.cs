@@ -53,7 +53,13 @@ internal static class ClusterBootstrap
         return new Node
         {
             Metadata = new ObjectMeta { Name = name, Labels = labels },
-            Spec = new NodeSpec { PodCidr = $"10.244.{index}.0/24", PodCidrs = [$"10.244.{index}.0/24"] },
+            Spec = new NodeSpec
+            {
+                PodCidr = $"10.244.{index}.0/24",
+                PodCidrs = [$"10.244.{index}.0/24"],
+                // kubeadm keeps workloads off the control plane; with one worker every pod lands on worker-1.
+                Taints = index == 0 ? [new Taint { Key = "node-role.kubernetes.io/control-plane", Effect = "NoSchedule" }] : null,
+            },
             Status = new NodeStatus
             {
                 Capacity = capacity,

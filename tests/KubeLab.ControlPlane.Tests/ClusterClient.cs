@@ -46,10 +46,5 @@ public sealed class ClusterClient : IDisposable
     public void Dispose() => Http.Dispose();
 }
 
-/// <summary>A clock that moves only when a test moves it.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-    public override DateTimeOffset GetUtcNow() => _now;
-    public void Advance(TimeSpan by) => _now += by;
-}
+/// <summary>A clock that moves only when a test moves it; its timers fire as it passes them.</summary>
+public sealed class ManualClock(DateTimeOffset start) : SimulatedClock(start);

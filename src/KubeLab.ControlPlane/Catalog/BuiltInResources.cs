@@ -19,7 +19,7 @@ public static class BuiltInResources
         },
         Core("Pod", "pods", ResourceScope.Namespaced, new PodStrategy(), PodTableConvertor.Instance, ["po"], ["all"]) with
         {
-            Subresources = [new("log", "Pod", ["get"]), new("status", "Pod", GetPatchUpdate)],
+            Subresources = [new("binding", "Binding", ["create"]), new("log", "Pod", ["get"]), new("status", "Pod", GetPatchUpdate)],
             ReturnDeletedObject = true,
         },
         Core("Service", "services", ResourceScope.Namespaced, new ServiceStrategy(), ServiceTableConvertor.Instance, ["svc"], ["all"]) with

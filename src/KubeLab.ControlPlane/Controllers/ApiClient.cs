@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using KubeLab.ControlPlane.Api.Meta;
 using KubeLab.ControlPlane.Http.InProcess;
-using KubeLab.ControlPlane.Pipeline;
 using KubeLab.ControlPlane.Serialization;
 
 namespace KubeLab.ControlPlane.Controllers;
@@ -17,17 +16,20 @@ public sealed class ApiClient
 {
     private readonly HttpClient _http;
 
-    public ApiClient(Cluster cluster, string serviceAccount, string component = "kube-controller-manager")
+    public ApiClient(Cluster cluster, string serviceAccount) : this(cluster, ControllerIdentity.ServiceAccount(serviceAccount)) { }
+
+    public ApiClient(Cluster cluster, ControllerIdentity identity)
     {
-        var user = new UserInfo($"system:serviceaccount:kube-system:{serviceAccount}",
-            ["system:serviceaccounts", "system:serviceaccounts:kube-system", "system:authenticated"]);
+        Identity = identity;
         var token = "controller-" + cluster.Services.Ids.NewUid();
-        cluster.Api.Authenticator.AddToken(token, user);
+        cluster.Api.Authenticator.AddToken(token, identity.User);
         _http = new HttpClient(new InProcessHandler(cluster.Api)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"{component}/v1.33.1 (linux/amd64) kubernetes/8adc0f0/system:serviceaccount:kube-system:{serviceAccount}");
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", identity.UserAgent);
         _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
     }
+
+    public ControllerIdentity Identity { get; }
 
     /// <summary>GET an object; null when it does not exist.</summary>
     public async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
@@ -37,16 +39,38 @@ public sealed class ApiClient
         return await Read<T>(response, cancellationToken);
     }
 
+    public Task<T> CreateAsync<T>(string path, T body, CancellationToken cancellationToken) where T : class =>
+        SendAsync<T>(HttpMethod.Post, path, body, cancellationToken);
+
+    public Task<T> UpdateAsync<T>(string path, T body, CancellationToken cancellationToken) where T : class =>
+        SendAsync<T>(HttpMethod.Put, path, body, cancellationToken);
+
+    /// <summary>DELETE with options; false when the object was already gone.</summary>
+    public async Task<bool> DeleteAsync(string path, DeleteOptions options, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Delete, path, options);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound) return false;
+        await Read<JsonElement?>(response, cancellationToken);
+        return true;
+    }
+
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) where T : class
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-            request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), KubeJson.Options), Encoding.UTF8, "application/json");
+        using var request = Request(method, path, body);
         using var response = await _http.SendAsync(request, cancellationToken);
         return await Read<T>(response, cancellationToken);
     }
 
-    private static async Task<T> Read<T>(HttpResponseMessage response, CancellationToken cancellationToken) where T : class
+    private static HttpRequestMessage Request(HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+            request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), KubeJson.Options), Encoding.UTF8, "application/json");
+        return request;
+    }
+
+    private static async Task<T> Read<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)

@@ -57,7 +57,12 @@ public sealed class OpenApiDocuments
             foreach (var sub in r.Subresources)
             {
                 var subGvk = Gvk(sub.Group.Length > 0 ? sub.Group : r.Group, sub.Version, sub.Kind);
-                var subSchema = sub.Kind == "Scale" ? schemas.Reference(typeof(Scale), new JsonArray(subGvk.DeepClone())) : schema;
+                var subSchema = sub.Kind switch
+                {
+                    "Scale" => schemas.Reference(typeof(Scale), new JsonArray(subGvk.DeepClone())),
+                    "Binding" => schemas.Reference(typeof(Api.Core.Binding), new JsonArray(subGvk.DeepClone())),
+                    _ => schema,
+                };
                 paths[$"{item}/{sub.Name}"] = ItemOperations(subGvk, subSchema, sub.Verbs);
             }
         }
@@ -74,6 +79,7 @@ public sealed class OpenApiDocuments
     {
         var operations = new JsonObject();
         if (verbs.Contains("get")) operations["get"] = Operation("get", gvk, schema);
+        if (verbs.Contains("create")) operations["post"] = Operation("post", gvk, schema, fieldValidation: true);
         if (verbs.Contains("update")) operations["put"] = Operation("put", gvk, schema, fieldValidation: true);
         if (verbs.Contains("patch")) operations["patch"] = Operation("patch", gvk, schema, fieldValidation: true);
         if (verbs.Contains("delete")) operations["delete"] = Operation("delete", gvk, schema);

@@ -19,6 +19,14 @@ public sealed class IdSource(int? seed = null)
         return new Guid(bytes, bigEndian: true).ToString();
     }
 
+    /// <summary>Lowercase hex digits, as container runtimes print container ids (64 for containerd).</summary>
+    public string NewHex(int length = 64)
+    {
+        var bytes = new byte[(length + 1) / 2];
+        lock (_sync) _random.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes)[..length];
+    }
+
     /// <summary>A suffix as apiserver's names.SimpleNameGenerator makes for generateName (5 characters).</summary>
     public string NewSuffix(int length = 5)
     {

@@ -29,17 +29,20 @@ public sealed partial class ResourceRegistry
 
             var obj = current.Copy();
             var strategyContext = services.StrategyContext();
-            var pending = Strategy is IDeletionStrategy deletion && deletion.BeginGracefulDeletion(obj, options, strategyContext);
-            if (obj.Metadata.Finalizers is { Count: > 0 })
+            var stage = Strategy is IDeletionStrategy deletion ? deletion.BeginDeletion(obj, options, strategyContext) : DeletionStage.Now;
+            if (stage == DeletionStage.AlreadyPending)
             {
-                pending = true;
-                if (obj.Metadata.DeletionTimestamp is null)
-                {
-                    obj.Metadata.DeletionTimestamp = strategyContext.Now;
-                    obj.Metadata.DeletionGracePeriodSeconds = 0;
-                }
+                RecordStorage(context, "delete", ns, name, current.ResourceVersion, "graceful deletion already pending: nothing written");
+                return new DeleteResult(current, Deleted: false);
             }
-            if (pending)
+            DeletionPropagation.ApplyFinalizers(obj.Metadata, options);
+            var held = obj.Metadata.Finalizers is { Count: > 0 };
+            if (held && obj.Metadata.DeletionTimestamp is null)
+            {
+                obj.Metadata.DeletionTimestamp = strategyContext.Now;
+                obj.Metadata.DeletionGracePeriodSeconds = 0;
+            }
+            if (held || stage == DeletionStage.Marked)
             {
                 if (Unchanged(obj, current))
                 {

@@ -67,7 +67,9 @@ public sealed partial class ResourceRegistry
             else if (Strategy is ISubresourceStrategy parts) parts.PrepareForSubresourceUpdate(subresource, obj, old);
             else throw StatusErrors.NotFoundPath();
             ManagedFields.Record(obj, context.FieldManager, operation, Descriptor.ApiVersion, strategyContext.Now, subresource == "status" ? "status" : null);
-            ThrowIfInvalid(obj, Strategy.ValidateUpdate(obj, old));
+            ThrowIfInvalid(obj, subresource is not null && Strategy is ISubresourceStrategy subresources
+                ? subresources.ValidateSubresourceUpdate(subresource, obj, old)
+                : Strategy.ValidateUpdate(obj, old));
             Admit(new AdmissionAttributes(AdmissionOperation.Update, Descriptor, subresource, ns, name, obj, old, context.User), context);
 
             if (Unchanged(obj, current))
@@ -96,8 +98,7 @@ public sealed partial class ResourceRegistry
     private bool ShouldDeleteDuringUpdate(KubeObject obj, KubeObject old) =>
         Strategy is IDeletionStrategy deletion
             ? deletion.ShouldDeleteDuringUpdate(obj, old)
-            : obj.Metadata.DeletionTimestamp is not null
+            : old.Metadata.DeletionTimestamp is not null
               && (obj.Metadata.Finalizers?.Count ?? 0) == 0
-              && (old.Metadata.Finalizers?.Count ?? 0) > 0
-              && (obj.Metadata.DeletionGracePeriodSeconds ?? 0) == 0;
+              && (old.Metadata.DeletionGracePeriodSeconds ?? 0) == 0;
 }

@@ -58,6 +58,9 @@ public abstract class ResourceStrategy<T> : IResourceStrategy, ISubresourceStrat
     public IEnumerable<FieldError> Validate(KubeObject obj) =>
         MetadataValidation.Validate(obj.Metadata, Namespaced, NameRule).Concat(Validate((T)obj));
 
+    public virtual IEnumerable<FieldError> ValidateSubresourceUpdate(string subresource, KubeObject obj, KubeObject old) =>
+        ValidateUpdate(obj, old);
+
     public IEnumerable<FieldError> ValidateUpdate(KubeObject obj, KubeObject old)
     {
         foreach (var error in MetadataValidation.Validate(obj.Metadata, Namespaced, NameRules.PathSegment)) yield return error;

@@ -3,6 +3,7 @@ using KubeLab.ControlPlane.Api.Core;
 using KubeLab.ControlPlane.Api.Meta;
 using KubeLab.ControlPlane.Errors;
 using KubeLab.ControlPlane.Registry.Apps;
+using KubeLab.ControlPlane.Registry.Core;
 using KubeLab.ControlPlane.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -13,6 +14,7 @@ public sealed class SubresourceHandlers(Cluster cluster)
 {
     private readonly ReadHandlers _reads = new(cluster);
     private readonly WriteHandlers _writes = new(cluster);
+    private readonly PodLogHandler _logs = new(cluster);
 
     public Task Handle(HttpContext http, ResourceScopeTarget target)
     {
@@ -26,7 +28,8 @@ public sealed class SubresourceHandlers(Cluster cluster)
             ("status" or "finalize", "update") => _writes.Update(http, target),
             ("status", "patch") => _writes.Patch(http, target),
             ("scale", _) => Scale(http, target, verb),
-            ("log", "get") => PodLog(http, target),
+            ("log", "get") => _logs.Get(http, target),
+            ("binding", "create") => Bind(http, target),
             _ => throw StatusErrors.MethodNotSupported(target.Resource.GroupResource, verb),
         };
     }
@@ -75,12 +78,13 @@ public sealed class SubresourceHandlers(Cluster cluster)
         };
     }
 
-    /// <summary>Logs come from the node the pod runs on; a pod that has none cannot have logs yet.</summary>
-    private Task PodLog(HttpContext http, ResourceScopeTarget target)
+    /// <summary>A scheduler's Binding: the pod goes to the node, and the answer is a bare Success Status with code 201.</summary>
+    private async Task Bind(HttpContext http, ResourceScopeTarget target)
     {
-        var pod = (Pod)target.Registry.Get(target.Namespace, target.Name!, http.Api().RegistryContext(http)).Object;
-        if (string.IsNullOrEmpty(pod.Spec.NodeName))
-            throw StatusErrors.BadRequest($"pod {target.Name} does not have a host assigned");
-        throw StatusErrors.BadRequest($"container \"{pod.Spec.Containers?.FirstOrDefault()?.Name}\" in pod \"{target.Name}\" is waiting to start: ContainerCreating");
+        var api = http.Api();
+        var binding = (Binding)ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+            http.Request.Query["fieldValidation"], api.Warnings, typeof(Binding), "Binding", "v1");
+        PodBinding.Bind(target.Registry, target.Namespace!, target.Name!, binding, api.RegistryContext(http), cluster.Services.Now());
+        await ResponseWriter.WriteStatus(http, new Status { Outcome = "Success", Code = 201 });
     }
 }

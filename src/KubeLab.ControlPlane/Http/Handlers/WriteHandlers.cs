@@ -77,6 +77,9 @@ public sealed class WriteHandlers(Cluster cluster)
         var query = http.Request.Query;
         if (long.TryParse(query["gracePeriodSeconds"], out var grace)) options.GracePeriodSeconds = grace;
         if (query["propagationPolicy"].ToString() is { Length: > 0 } policy) options.PropagationPolicy = policy;
+        if (bool.TryParse(query["orphanDependents"], out var orphan)) options.OrphanDependents = orphan;
+        if (options.OrphanDependents is not null && options.PropagationPolicy is { } both)
+            throw StatusErrors.Invalid("DeleteOptions", null, "", [FieldError.Invalid("propagationPolicy", both, "orphanDependents and deletionPropagation cannot be both set")]);
         if (options.PropagationPolicy is { } p && p is not ("Background" or "Foreground" or "Orphan"))
             throw StatusErrors.Invalid("DeleteOptions", null, "", [FieldError.NotSupported("propagationPolicy", p, ["Foreground", "Background", "Orphan", "nil"])]);
         return options;

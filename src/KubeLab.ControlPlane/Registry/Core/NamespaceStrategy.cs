@@ -56,7 +56,8 @@ public sealed class NamespaceStrategy : ResourceStrategy<Namespace>, IDeletionSt
                 yield return FieldError.Invalid($"spec.finalizers[{i}]", finalizer, message);
     }
 
-    public bool BeginGracefulDeletion(KubeObject obj, DeleteOptions options, StrategyContext context)
+    /// <summary>The first DELETE turns the namespace Terminating; it stays while spec.finalizers are left.</summary>
+    public DeletionStage BeginDeletion(KubeObject obj, DeleteOptions options, StrategyContext context)
     {
         var ns = (Namespace)obj;
         if (ns.Metadata.DeletionTimestamp is null)
@@ -65,7 +66,7 @@ public sealed class NamespaceStrategy : ResourceStrategy<Namespace>, IDeletionSt
             ns.Metadata.DeletionGracePeriodSeconds = 0;
             ns.Status.Phase = "Terminating";
         }
-        return ns.Spec.Finalizers is { Count: > 0 };
+        return ns.Spec.Finalizers is { Count: > 0 } ? DeletionStage.Marked : DeletionStage.Now;
     }
 
     public bool ShouldDeleteDuringUpdate(KubeObject obj, KubeObject old) =>

@@ -48,6 +48,16 @@ public sealed class PodStrategy : ResourceStrategy<Pod>, IDeletionStrategy
         return JsonSerializer.Serialize(copy, KubeJson.Options);
     }
 
+    /// <summary><c>binding</c> is written by <see cref="PodBinding"/>, which builds the whole pod from the stored one.</summary>
+    public override void PrepareForSubresourceUpdate(string subresource, KubeObject obj, KubeObject old)
+    {
+        if (subresource != PodBinding.Subresource) base.PrepareForSubresourceUpdate(subresource, obj, old);
+    }
+
+    /// <summary>A binding may set spec.nodeName, which no other update may change; it has checked its own rules.</summary>
+    public override IEnumerable<FieldError> ValidateSubresourceUpdate(string subresource, KubeObject obj, KubeObject old) =>
+        subresource == PodBinding.Subresource ? [] : base.ValidateSubresourceUpdate(subresource, obj, old);
+
     protected override string? SelectableField(Pod pod, string field) => field switch
     {
         "spec.nodeName" => pod.Spec.NodeName ?? "",
@@ -64,25 +74,34 @@ public sealed class PodStrategy : ResourceStrategy<Pod>, IDeletionStrategy
     /// <summary>
     /// A scheduled, running pod is deleted gracefully: it gets a deletionTimestamp in the future and
     /// stays until its kubelet confirms with a zero-grace delete. Unscheduled or finished pods go at once.
+    /// A later DELETE may only shorten a pending grace period (rest.BeforeDelete).
     /// </summary>
-    public bool BeginGracefulDeletion(KubeObject obj, DeleteOptions options, StrategyContext context)
+    public DeletionStage BeginDeletion(KubeObject obj, DeleteOptions options, StrategyContext context)
     {
         var pod = (Pod)obj;
-        var grace = options.GracePeriodSeconds ?? pod.Spec.TerminationGracePeriodSeconds ?? 30;
+        var meta = pod.Metadata;
+        var requested = options.GracePeriodSeconds is < 0 ? 1 : options.GracePeriodSeconds;
+        if (meta.DeletionTimestamp is { } deadline)
+        {
+            if (meta.DeletionGracePeriodSeconds is null or 0) return DeletionStage.Now;
+            if (requested is not { } shorter || shorter >= meta.DeletionGracePeriodSeconds) return DeletionStage.AlreadyPending;
+            meta.DeletionTimestamp = deadline.AddSeconds(shorter - meta.DeletionGracePeriodSeconds.Value);
+            meta.DeletionGracePeriodSeconds = shorter;
+            return shorter == 0 ? DeletionStage.Now : DeletionStage.Marked;
+        }
+        var grace = requested ?? pod.Spec.TerminationGracePeriodSeconds ?? 30;
         if (string.IsNullOrEmpty(pod.Spec.NodeName) || pod.Status.Phase is "Succeeded" or "Failed") grace = 0;
-        if (grace <= 0) return false;
-        var deadline = context.Now.AddSeconds(grace);
-        if (pod.Metadata.DeletionTimestamp is { } existing && existing <= deadline) return true;
-        pod.Metadata.DeletionTimestamp = deadline;
-        pod.Metadata.DeletionGracePeriodSeconds = grace;
-        return true;
+        if (grace <= 0) return DeletionStage.Now;
+        meta.DeletionTimestamp = context.Now.AddSeconds(grace);
+        meta.DeletionGracePeriodSeconds = grace;
+        return DeletionStage.Marked;
     }
 
+    /// <summary>As the generic store: the last finalizer went and no grace period is left to wait for.</summary>
     public bool ShouldDeleteDuringUpdate(KubeObject obj, KubeObject old) =>
-        obj.Metadata.DeletionTimestamp is not null
+        old.Metadata.DeletionTimestamp is not null
         && (obj.Metadata.Finalizers?.Count ?? 0) == 0
-        && (old.Metadata.Finalizers?.Count ?? 0) > 0
-        && (obj.Metadata.DeletionGracePeriodSeconds ?? 0) == 0;
+        && (old.Metadata.DeletionGracePeriodSeconds ?? 0) == 0;
 
     private static string QosClass(PodSpec spec)
     {
