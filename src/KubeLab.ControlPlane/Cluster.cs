@@ -32,7 +32,9 @@ public sealed class Cluster
             new Controllers.NamespaceController(this),
             new Controllers.Scheduler.Scheduler(this, events),
             .. _kubelets.Values,
-            // WORKLOADS
+            new Controllers.Deployment.DeploymentController(this, events),
+            new Controllers.ReplicaSet.ReplicaSetController(this, events),
+            new Controllers.GarbageCollector.GarbageCollector(this),
         ]);
     }
 

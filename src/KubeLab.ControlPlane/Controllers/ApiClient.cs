@@ -45,6 +45,14 @@ public sealed class ApiClient
     public Task<T> UpdateAsync<T>(string path, T body, CancellationToken cancellationToken) where T : class =>
         SendAsync<T>(HttpMethod.Put, path, body, cancellationToken);
 
+    /// <summary>PUT of an object whose type is only known at run time (the garbage collector's writes).</summary>
+    public async Task UpdateObjectAsync(string path, KubeObject body, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Put, path, body);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        await Read<JsonElement?>(response, cancellationToken);
+    }
+
     /// <summary>DELETE with options; false when the object was already gone.</summary>
     public async Task<bool> DeleteAsync(string path, DeleteOptions options, CancellationToken cancellationToken)
     {

@@ -27,6 +27,12 @@ public sealed class ControllerManager : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// The identities the controllers act as (service accounts, kubelets, the scheduler), each with the
+    /// bootstrap ClusterRole a real cluster binds to it: what an authorizer must allow for the cluster to live.
+    /// </summary>
+    public IReadOnlyList<ControllerIdentity> Identities => _queues.Select(q => q.Controller.Identity).Distinct().ToList();
+
     /// <summary>Reports a failed reconcile pass (it is retried); <c>kubelab serve</c> prints these.</summary>
     public event Action<string, string, Exception>? ReconcileFailed;
 

@@ -10,6 +10,9 @@ public interface IController
 {
     string Name { get; }
 
+    /// <summary>Who it is when it calls the API.</summary>
+    ControllerIdentity Identity { get; }
+
     /// <summary>The keys a committed change makes this controller look at.</summary>
     IEnumerable<string> KeysFor(StoreEvent change, VersionedStore store);
 

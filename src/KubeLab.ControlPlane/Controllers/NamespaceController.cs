@@ -19,6 +19,7 @@ public sealed class NamespaceController(Cluster cluster) : IController
     private readonly ApiClient _api = new(cluster, "namespace-controller");
 
     public string Name => "namespace-controller";
+    public ControllerIdentity Identity => _api.Identity;
 
     public IEnumerable<string> KeysFor(StoreEvent change, VersionedStore store)
     {

@@ -21,6 +21,22 @@ public sealed class LabelSelectorQuery
     public static LabelSelectorQuery FromMatchLabels(IReadOnlyDictionary<string, string>? matchLabels) =>
         new((matchLabels ?? new Dictionary<string, string>()).Select(kv => new Requirement(kv.Key, Operator.Equals, [kv.Value])).ToList());
 
+    /// <summary>metav1.LabelSelectorAsSelector: matchLabels and matchExpressions; a null selector matches nothing.</summary>
+    public static LabelSelectorQuery FromSelector(Api.Meta.LabelSelector? selector)
+    {
+        if (selector is null) return new([new Requirement("", Operator.Exists, [])]);
+        var requirements = (selector.MatchLabels ?? []).Select(kv => new Requirement(kv.Key, Operator.Equals, [kv.Value])).ToList();
+        foreach (var expression in selector.MatchExpressions ?? [])
+            requirements.Add(new Requirement(expression.Key, expression.Operator switch
+            {
+                "In" => Operator.In,
+                "NotIn" => Operator.NotIn,
+                "Exists" => Operator.Exists,
+                _ => Operator.DoesNotExist,
+            }, [.. expression.Values ?? []]));
+        return new LabelSelectorQuery(requirements);
+    }
+
     public static LabelSelectorQuery Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return Everything;
