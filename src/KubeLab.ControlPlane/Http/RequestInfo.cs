@@ -20,6 +20,9 @@ public sealed record RequestInfo
 
     private static readonly HashSet<string> NamespaceSubresources = ["status", "finalize"];
 
+    /// <summary>A boolean query parameter as Go's strconv.ParseBool reads it (<c>watch=1</c>, <c>watch=true</c>, <c>watch=T</c>…).</summary>
+    public static bool IsTrue(string? value) => value is "1" or "t" or "T" or "true" or "TRUE" or "True";
+
     public static RequestInfo Resolve(string method, string path, string? watchQuery)
     {
         var verb = method.ToLowerInvariant() switch
@@ -79,7 +82,7 @@ public sealed record RequestInfo
         };
         if (current.Length > 3) return info with { IsResourceRequest = false };
 
-        var isWatch = watchQuery is "true" or "1";
+        var isWatch = IsTrue(watchQuery);
         if (info.Name is null && info.Verb == "get") return info with { Verb = isWatch ? "watch" : "list" };
         if (info.Name is null && info.Verb == "delete") return info with { Verb = "deletecollection" };
         if (info.Verb == "watch" && info.Name is not null)

@@ -81,12 +81,55 @@ public class WatchTests
     }
 
     [Test]
-    public async Task TimeoutSecondsEndsTheStream()
+    public async Task TimeoutSecondsEndsTheStreamWhenTheClusterClockReachesIt()
     {
         using var c = new ClusterClient();
-        using var response = await Open(c, "timeoutSeconds=1");
+        using var response = await Open(c, "timeoutSeconds=30");
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var end = reader.ReadToEndAsync();
+        c.Clock.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(50);
+        Assert.That(end.IsCompleted, Is.False, "the watch is still open a second before its timeout");
+        c.Clock.Advance(TimeSpan.FromSeconds(1));
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        Assert.That(await reader.ReadToEndAsync(guard.Token), Is.Empty);
+        Assert.That(await end.WaitAsync(guard.Token), Is.Empty);
+    }
+
+    [Test]
+    public async Task BookmarksCarryTheCurrentResourceVersionEveryMinuteWhenAllowed()
+    {
+        using var c = new ClusterClient();
+        using var response = await Open(c, "allowWatchBookmarks=true&timeoutSeconds=300&resourceVersion=" + c.Cluster.Store.Revision);
+        var changed = await c.Json(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", """{"metadata":{"name":"one"}}""", expect: 201);
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces/kube-system/configmaps", """{"metadata":{"name":"elsewhere"}}""", expect: 201);
+        c.Clock.Advance(TimeSpan.FromSeconds(60));
+        var events = await ReadEvents(response, 2);
+        Assert.That(events[0]["type"]!.GetValue<string>(), Is.EqualTo("ADDED"));
+        Assert.That(events[1].ToJsonString(), Is.EqualTo(
+            """{"type":"BOOKMARK","object":{"kind":"ConfigMap","apiVersion":"v1","metadata":{"resourceVersion":"RV","creationTimestamp":null}}}""".Replace("RV", c.Cluster.Store.Revision.ToString())));
+        Assert.That(long.Parse(changed["metadata"]!["resourceVersion"]!.GetValue<string>()), Is.LessThan(c.Cluster.Store.Revision));
+    }
+
+    [Test]
+    public async Task NoBookmarksUnlessAsked()
+    {
+        using var c = new ClusterClient();
+        using var response = await Open(c, "timeoutSeconds=130");
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var all = reader.ReadToEndAsync();
+        c.Clock.Advance(TimeSpan.FromSeconds(130));
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Assert.That(await all.WaitAsync(guard.Token), Is.Empty);
+    }
+
+    [Test]
+    public async Task WatchOneIsAWatchAsGoParsesBooleans()
+    {
+        using var c = new ClusterClient();
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", """{"metadata":{"name":"one"}}""", expect: 201);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/namespaces/default/configmaps?watch=1");
+        using var response = await c.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var events = await ReadEvents(response, 1);
+        Assert.That($"{events[0]["type"]} {events[0]["object"]!["metadata"]!["name"]}", Is.EqualTo("ADDED one"));
     }
 }

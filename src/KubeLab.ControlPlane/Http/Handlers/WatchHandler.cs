@@ -13,12 +13,16 @@ namespace KubeLab.ControlPlane.Http.Handlers;
 /// <summary>
 /// <c>?watch=true</c>: newline-delimited JSON events, flushed one by one. Starts from a resourceVersion
 /// (changes after it) or from the current state (synthetic ADDED events); a version older than the
-/// history gets the 410 Expired ERROR event.
+/// history gets the 410 Expired ERROR event. With <c>allowWatchBookmarks</c> a BOOKMARK carries the current
+/// resourceVersion about every minute and just before the timeout, timed by the cluster clock.
 /// </summary>
 public sealed class WatchHandler(Cluster cluster)
 {
     /// <summary>kube-apiserver's --min-request-timeout: watches without timeoutSeconds end after about this long.</summary>
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1800);
+
+    /// <summary>The watch cache's bookmark frequency.</summary>
+    private static readonly TimeSpan BookmarkEvery = TimeSpan.FromMinutes(1);
 
     public async Task Watch(HttpContext http, ResourceScopeTarget target)
     {
@@ -26,8 +30,10 @@ public sealed class WatchHandler(Cluster cluster)
         var options = ReadHandlers.ParseListOptions(query);
         var rv = query["resourceVersion"].ToString();
         var asTable = MediaTypes.WantsTable(http.Request.Headers.Accept);
-        var sendInitial = query["sendInitialEvents"] == "true";
-        var events = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var sendInitial = RequestInfo.IsTrue(query["sendInitialEvents"]);
+        var bookmarks = RequestInfo.IsTrue(query["allowWatchBookmarks"]);
+        // A null item is a bookmark tick.
+        var events = Channel.CreateUnbounded<StoreEvent?>(new UnboundedChannelOptions { SingleReader = true });
         var nsPrefix = target.Namespace is null ? "" : target.Namespace + "/";
 
         var (backlog, subscription) = Start(target, options, rv, sendInitial, events);
@@ -37,6 +43,7 @@ public sealed class WatchHandler(Cluster cluster)
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             using var timer = new CancellationTokenSource(timeout, cluster.Services.Clock);
             using var _ = timer.Token.Register(cancel.Cancel);
+            using var bookmarkTimer = bookmarks ? BookmarkTimer(events, timeout) : null;
 
             ResponseWriter.Begin(http, 200, MediaTypes.Json);
             await http.Response.StartAsync(cancel.Token);
@@ -46,8 +53,10 @@ public sealed class WatchHandler(Cluster cluster)
                 foreach (var line in backlog) await writer.Write(line, cancel.Token);
                 if (backlog is [{ Type: "ERROR" }]) return;
                 await foreach (var change in events.Reader.ReadAllAsync(cancel.Token))
-                    if (Translate(change, target.Registry, options, nsPrefix) is { } line)
-                        await writer.Write(line, cancel.Token);
+                {
+                    var line = change is null ? WatchLine.Bookmark(target, cluster.Store.Revision) : Translate(change, target.Registry, options, nsPrefix);
+                    if (line is not null) await writer.Write(line, cancel.Token);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -56,12 +65,35 @@ public sealed class WatchHandler(Cluster cluster)
         }
     }
 
+    /// <summary>Ticks every minute and once two seconds before the watch times out (the cacher's nextBookmarkTime).</summary>
+    private IDisposable BookmarkTimer(Channel<StoreEvent?> events, TimeSpan timeout)
+    {
+        var clock = cluster.Services.Clock;
+        var deadline = clock.GetUtcNow() + timeout;
+        ITimer? timer = null;
+        void Schedule()
+        {
+            var now = clock.GetUtcNow();
+            var next = now + BookmarkEvery;
+            var beforeTimeout = deadline - TimeSpan.FromSeconds(2);
+            if (beforeTimeout < next) next = beforeTimeout;
+            if (next > now) timer!.Change(next - now, Timeout.InfiniteTimeSpan);
+        }
+        timer = clock.CreateTimer(_ =>
+        {
+            events.Writer.TryWrite(null);
+            Schedule();
+        }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Schedule();
+        return timer;
+    }
+
     /// <summary>
     /// Under the store lock, so nothing falls between: what to send first (the current state, or the history
     /// after <paramref name="rv"/>, or the 410 when that is gone) and the subscription for what follows.
     /// </summary>
     private (List<WatchLine> Backlog, IDisposable Subscription) Start(ResourceScopeTarget target, ListOptions options, string rv,
-        bool sendInitial, Channel<StoreEvent> events)
+        bool sendInitial, Channel<StoreEvent?> events)
     {
         var plural = target.Resource.Plural;
         var nsPrefix = target.Namespace is null ? "" : target.Namespace + "/";
@@ -123,6 +155,14 @@ internal sealed record WatchLine(string Type, StoredObject? Object, object? Othe
         Message = $"too old resource version: {requested} ({current})",
         Reason = "Expired",
         Code = 410,
+    });
+
+    /// <summary>A progress notice: nothing changed for this watch up to <paramref name="revision"/>.</summary>
+    public static WatchLine Bookmark(ResourceScopeTarget target, long revision) => new("BOOKMARK", null, new BookmarkObject
+    {
+        Kind = target.Resource.Kind,
+        ApiVersion = target.Resource.ApiVersion,
+        Metadata = new ObjectMeta { ResourceVersion = revision.ToString(CultureInfo.InvariantCulture) },
     });
 
     public static WatchLine InitialEventsEnd(ResourceScopeTarget target, long revision) => new("BOOKMARK", null, new BookmarkObject
