@@ -12,10 +12,10 @@ public sealed class ClusterClient : IDisposable
 {
     public const string AdminToken = "test-admin-token";
 
-    public ClusterClient(int seed = 42, int watchHistory = 10_000)
+    public ClusterClient(int seed = 42, int watchHistory = 10_000, int nodeCount = 2)
     {
         Clock = new ManualClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        Cluster = new Cluster(new ClusterOptions { Clock = Clock, Seed = seed, WatchHistory = watchHistory });
+        Cluster = new Cluster(new ClusterOptions { Clock = Clock, Seed = seed, WatchHistory = watchHistory, NodeCount = nodeCount });
         Cluster.Api.Authenticator.AddToken(AdminToken, new UserInfo("kubernetes-admin", ["system:masters", "system:authenticated"]));
         Http = new HttpClient(new InProcessHandler(Cluster.Api)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);

@@ -11,17 +11,17 @@ public static class NodeFit
 {
     public sealed record Reason(string Text, bool Resolvable);
 
+    /// <summary>The reasons of the first filter that rejects the node, in the default plugin order; empty if it fits.</summary>
     public static List<Reason> Check(Pod pod, Node node, IEnumerable<Pod> podsOnNode)
     {
         var reasons = new List<Reason>();
         if (node.Spec.Unschedulable == true && !Tolerates(pod, "node.kubernetes.io/unschedulable", "", "NoSchedule"))
-            reasons.Add(new("node(s) were unschedulable", false));
+            return [new("node(s) were unschedulable", false)];
         if (node.Spec.Taints?.FirstOrDefault(t => t.Effect is "NoSchedule" or "NoExecute" && !Tolerates(pod, t.Key, t.Value ?? "", t.Effect)) is { } taint)
-            reasons.Add(new($"node(s) had untolerated taint {{{taint.Key}: {taint.Value}}}", false));
+            return [new($"node(s) had untolerated taint {{{taint.Key}: {taint.Value}}}", false)];
         if (pod.Spec.NodeSelector is { Count: > 0 } selector &&
             !selector.All(kv => node.Metadata.Labels?.TryGetValue(kv.Key, out var value) == true && value == kv.Value))
-            reasons.Add(new("node(s) didn't match Pod's node affinity/selector", false));
-        if (reasons.Count > 0) return reasons;
+            return [new("node(s) didn't match Pod's node affinity/selector", false)];
 
         var placed = podsOnNode.ToList();
         foreach (var resource in new[] { "cpu", "memory" })

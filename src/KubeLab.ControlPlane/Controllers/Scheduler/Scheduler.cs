@@ -39,7 +39,9 @@ public sealed class Scheduler : IController
     {
         if (change.Resource == "pods")
         {
-            if (change.Type != WatchEventType.Deleted && change.Object.Object is Pod pod && WaitsForUs(pod)) return [change.Object.Key];
+            // Only a change that could make a pod fit brings it back (the scheduling queue's hints): not its status.
+            if (change.Type != WatchEventType.Deleted && change.Object.Object is Pod pod && WaitsForUs(pod)
+                && (change.Previous?.Object is not Pod before || SchedulingInputsChanged(before, pod))) return [change.Object.Key];
             // A pod leaving a node frees room: unschedulable pods get another chance.
             if (change.Type == WatchEventType.Deleted && change.Previous?.Object is Pod { Spec.NodeName: { Length: > 0 } }) return Pending(store);
             return [];
@@ -114,6 +116,10 @@ public sealed class Scheduler : IController
         string.IsNullOrEmpty(pod.Spec.NodeName) && pod.Metadata.DeletionTimestamp is null
         && (pod.Spec.SchedulerName ?? DefaultScheduler) == DefaultScheduler
         && pod.Status.Phase is not ("Succeeded" or "Failed");
+
+    private static bool SchedulingInputsChanged(Pod before, Pod after) =>
+        !Serialization.KubeJson.Serialize(before.Spec).AsSpan().SequenceEqual(Serialization.KubeJson.Serialize(after.Spec))
+        || !Serialization.KubeJson.Serialize(before.Metadata.Labels ?? []).AsSpan().SequenceEqual(Serialization.KubeJson.Serialize(after.Metadata.Labels ?? []));
 
     private static IEnumerable<string> Pending(VersionedStore store) =>
         store.List("pods").Items.Where(s => s.Object is Pod p && WaitsForUs(p)).Select(s => s.Key).ToList();
