@@ -24,10 +24,11 @@ public static class PatchErrors
         Failure(422, "Invalid", "the server rejected our request due to an error in our request", new StatusDetails());
 
     /// <summary>
-    /// A plain Go error that the handler returns unconverted (most strategic-merge and apply failures):
-    /// ErrorToAPIStatus answers it with code 500, no reason, and the error text as message.
+    /// A plain Go error that the real handler returns unconverted (most strategic-merge and apply failures),
+    /// which kube-apiserver answers as a 500 with the error text. It is the client's patch that is wrong, so
+    /// KubeLab answers 400 BadRequest with the same text: a learner never sees a server error for bad input.
     /// </summary>
-    public static ApiException Unexpected(string message) => Failure(500, null, message, null);
+    public static ApiException Unexpected(string message) => StatusErrors.BadRequest(message);
 
     public static ApiException TooManyOperations(int count) =>
         StatusErrors.RequestEntityTooLarge($"The allowed maximum operations in a JSON patch is {JsonPatch.MaxOperations}, got {count}");

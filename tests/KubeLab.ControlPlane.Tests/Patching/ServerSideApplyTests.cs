@@ -167,17 +167,17 @@ public class ServerSideApplyTests
     [TestCase("""{"kind":"Pod","metadata":{"name":"web"}}""", 400,
         "Incorrect version specified in apply patch. Specified patch version: , expected: v1")]
     [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","managedFields":[]}}""", 400, "metadata.managedFields must be nil")]
-    [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","namespace":"default"},"spec":{"foo":1}}""", 500,
+    [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","namespace":"default"},"spec":{"foo":1}}""", 400,
         "failed to create typed patch object (default/web; /v1, Kind=Pod): .spec.foo: field not declared in schema")]
-    [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"image":"x"}]}}""", 500,
+    [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"image":"x"}]}}""", 400,
         "failed to create typed patch object (/web; /v1, Kind=Pod): .spec.containers: element 0: associative list with keys has an element that omits key field \"name\" (and doesn't have default value)")]
-    [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"a"},{"name":"a"}]}}""", 500,
+    [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"a"},{"name":"a"}]}}""", 400,
         "failed to create typed patch object (/web; /v1, Kind=Pod): .spec.containers: duplicate entries for key [name=\"a\"]")]
-    [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","finalizers":[{"a":1}]}}""", 500,
+    [TestCase("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","finalizers":[{"a":1}]}}""", 400,
         "failed to create typed patch object (/web; /v1, Kind=Pod): .metadata.finalizers: element 0: associative list without keys has an element that's a map type")]
-    [TestCase("""{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"}}""", 500,
+    [TestCase("""{"apiVersion":"v1","kind":"Service","metadata":{"name":"web"}}""", 400,
         "failed to create typed patch object (/web; /v1, Kind=Service): no corresponding type for /v1, Kind=Service")]
-    public void Bad_configurations_fail_as_the_field_manager_words_it(string config, int code, string message)
+    public void Bad_configurations_fail_as_the_field_manager_words_them_but_as_client_errors(string config, int code, string message)
     {
         var error = ApplyFails(LivePod(), config);
         Assert.That((error.Code, error.Status.Message), Is.EqualTo((code, message)));
