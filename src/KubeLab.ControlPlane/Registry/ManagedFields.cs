@@ -14,9 +14,6 @@ public static class ManagedFields
     private static readonly HashSet<string> SystemMetadata =
         ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink", "generateName"];
 
-    public static void RecordCreate(KubeObject obj, string? manager, string apiVersion, DateTimeOffset now) =>
-        Record(obj, manager, "Update", apiVersion, now, subresource: null);
-
     /// <summary>Replaces <paramref name="manager"/>'s entry (same operation and subresource) with the fields it now owns.</summary>
     public static void Record(KubeObject obj, string? manager, string operation, string apiVersion, DateTimeOffset now, string? subresource)
     {

@@ -40,7 +40,7 @@ internal static class PatchRequest
             var obj = ObjectDecoder.Decode(KubeJson.Serialize(patched.Object), MediaTypes.Json, target.Resource, options.FieldValidation, api.Warnings);
             try
             {
-                if (current is null) return new PatchOutcome(target.Registry.Create(target.Namespace, obj, context), Created: true);
+                if (current is null) return new PatchOutcome(target.Registry.Create(target.Namespace, obj, context, "Apply"), Created: true);
                 return new PatchOutcome(target.Registry.Update(target.Namespace, name, obj, context, target.Subresource,
                     isApply ? "Apply" : "Update").Stored, Created: false);
             }
