@@ -42,7 +42,15 @@ internal static class ServeCommand
         });
         var app = builder.Build();
         app.Run(cluster.Api.HandleAsync);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: cannot serve on 127.0.0.1:{options.Port}: {e.InnerException?.Message ?? e.Message}");
+            return 1;
+        }
 
         var server = $"{(options.Http ? "http" : "https")}://127.0.0.1:{options.Port}";
         var kubeconfig = Path.GetFullPath(options.Kubeconfig);
