@@ -1,5 +1,8 @@
 using KubeLab.ControlPlane.Admission;
 using KubeLab.ControlPlane.Admission.Plugins;
+using KubeLab.ControlPlane.Authentication;
+using KubeLab.ControlPlane.Authorization;
+using KubeLab.ControlPlane.Authorization.Rbac;
 using KubeLab.ControlPlane.Catalog;
 using KubeLab.ControlPlane.Registry;
 using KubeLab.ControlPlane.Storage;
@@ -22,9 +25,13 @@ public sealed class Cluster
         Services = new ClusterServices(Options.Clock, new IdSource(Options.Seed), [new NamespaceLifecycle(Store)]);
         _registries = Catalog.Resources.ToDictionary(r => r, r => new ResourceRegistry(r, Store, Services));
         Identity = new ServerIdentity(Services.Ids);
+        Authentication = new ClusterAuthentication(Store, Services);
+        Rbac = new RbacAuthorizer(new RuleResolver(Store));
+        Authorizer = new UnionAuthorizer([new PrivilegedGroupsAuthorizer("system:masters"), Rbac]);
         ClusterBootstrap.Run(this);
         Api = new Http.ApiServer(this);
-        Controllers = new Controllers.ControllerManager(Store, Options.Clock, [new Controllers.NamespaceController(this)]);
+        Controllers = new Controllers.ControllerManager(Store, Options.Clock,
+            [new Controllers.NamespaceController(this), new Controllers.ClusterRoleAggregationController(this)]);
     }
 
     public ClusterOptions Options { get; }
@@ -33,6 +40,12 @@ public sealed class Cluster
     public ClusterServices Services { get; }
     public ServerIdentity Identity { get; }
     public Http.ApiServer Api { get; }
+    /// <summary>Who is asking: the CA, static tokens, service account tokens and the authenticator chain.</summary>
+    public ClusterAuthentication Authentication { get; }
+    /// <summary>May they: system:masters, then RBAC (kube-apiserver's authorizer chain, without the Node authorizer).</summary>
+    public UnionAuthorizer Authorizer { get; }
+    /// <summary>The RBAC authorizer, also the rule resolver behind SelfSubjectRulesReview.</summary>
+    public RbacAuthorizer Rbac { get; }
     /// <summary>The controllers acting on this cluster; start them (serving) or settle them between steps (lessons).</summary>
     public Controllers.ControllerManager Controllers { get; }
 
