@@ -29,6 +29,9 @@ public sealed class ApiServer
     /// <summary>The cluster's static bearer tokens (kept here for callers that declare users on the server).</summary>
     public TokenAuthenticator Authenticator => _cluster.Authentication.Tokens;
 
+    /// <summary>Raised once a request has been answered, with what each stage of the pipeline decided.</summary>
+    public event Action<TracedRequest>? RequestTraced;
+
     /// <summary>Serves one request: the entry point for Kestrel, the site, and in-process clients.</summary>
     public Task HandleAsync(HttpContext http) => _chain(http);
 
@@ -94,5 +97,13 @@ public sealed class ApiServer
         {
             await ResponseWriter.WriteStatus(http, StatusErrors.Internal(unexpected.GetType().Name));
         }
+        finally
+        {
+            if (http.Features.Get<ApiRequest>() is { } api)
+                RequestTraced?.Invoke(new TracedRequest(api.AuditId, http.Request.Method, http.Request.Path.Value ?? "/", http.Response.StatusCode, api.User, api.Trace));
+        }
     };
 }
+
+/// <summary>One answered request and its trace; <see cref="AuditId"/> is the response's <c>Audit-Id</c> header.</summary>
+public sealed record TracedRequest(string AuditId, string Method, string Path, int StatusCode, UserInfo User, RequestTrace Trace);
