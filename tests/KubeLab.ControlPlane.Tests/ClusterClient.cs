@@ -33,6 +33,9 @@ public sealed class ClusterClient : IDisposable
         return client;
     }
 
+    /// <summary>Every request answered so far (controllers' included), with its trace.</summary>
+    public IEnumerable<TracedRequest> Traces => _traces.Values;
+
     /// <summary>The pipeline trace of the request that <paramref name="response"/> answered (found by its Audit-Id).</summary>
     public TracedRequest TraceOf(HttpResponseMessage response) => _traces[response.Headers.GetValues("Audit-Id").Single()];
 
