@@ -4,6 +4,7 @@ using KubeLab.ControlPlane.Authentication;
 using KubeLab.ControlPlane.Authorization;
 using KubeLab.ControlPlane.Authorization.Rbac;
 using KubeLab.ControlPlane.Catalog;
+using KubeLab.ControlPlane.Registry.Rbac;
 using KubeLab.ControlPlane.Registry;
 using KubeLab.ControlPlane.Storage;
 
@@ -22,12 +23,12 @@ public sealed class Cluster
         Options = options ?? new ClusterOptions();
         Catalog = ResourceCatalog.Default;
         Store = new VersionedStore(Options.WatchHistory);
-        Services = new ClusterServices(Options.Clock, new IdSource(Options.Seed), [new NamespaceLifecycle(Store)]);
+        Rbac = new RbacAuthorizer(new RuleResolver(Store));
+        Authorizer = new UnionAuthorizer([new PrivilegedGroupsAuthorizer("system:masters"), Rbac]);
+        Services = new ClusterServices(Options.Clock, new IdSource(Options.Seed), [new NamespaceLifecycle(Store), new RbacEscalationCheck(Authorizer, Rbac)]);
         _registries = Catalog.Resources.ToDictionary(r => r, r => new ResourceRegistry(r, Store, Services));
         Identity = new ServerIdentity(Services.Ids);
         Authentication = new ClusterAuthentication(Store, Services);
-        Rbac = new RbacAuthorizer(new RuleResolver(Store));
-        Authorizer = new UnionAuthorizer([new PrivilegedGroupsAuthorizer("system:masters"), Rbac]);
         ClusterBootstrap.Run(this);
         Api = new Http.ApiServer(this);
         Controllers = new Controllers.ControllerManager(Store, Options.Clock,

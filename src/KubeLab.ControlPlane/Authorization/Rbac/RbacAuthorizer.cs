@@ -31,6 +31,9 @@ public sealed class RbacAuthorizer(RuleResolver resolver) : IAuthorizer, IRuleRe
 
     public RuleSet RulesFor(UserInfo user, string ns) => resolver.RulesFor(user, ns);
 
+    /// <summary>The rules of the role a binding names, or why there are none.</summary>
+    public (IReadOnlyList<Api.Rbac.PolicyRule>? Rules, string? Error) RoleReferenceRules(Api.Rbac.RoleRef roleRef, string ns) => resolver.RoleRules(roleRef, ns);
+
     /// <summary>Several errors print as Go's utilerrors aggregate: <c>[a, b]</c>, duplicates once.</summary>
     public static string Aggregate(IReadOnlyList<string> errors)
     {

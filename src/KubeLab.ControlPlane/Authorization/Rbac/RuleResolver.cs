@@ -62,7 +62,7 @@ public sealed class RuleResolver(VersionedStore store)
         return new RuleSet(rules, errors);
     }
 
-    private (IReadOnlyList<PolicyRule>? Rules, string? Error) RoleRules(RoleRef roleRef, string ns) => roleRef.Kind switch
+    public (IReadOnlyList<PolicyRule>? Rules, string? Error) RoleRules(RoleRef roleRef, string ns) => roleRef.Kind switch
     {
         "Role" => store.Get("roles", $"{ns}/{roleRef.Name}")?.Object is Role role
             ? (role.Rules ?? [], null)
