@@ -33,7 +33,7 @@ public sealed class UnionAuthorizer(IReadOnlyList<IAuthorizer> authorizers) : IA
         var who = $"user \"{attributes.User.Name}\" with groups [{string.Join(", ", attributes.User.Groups)}]";
         return result.Decision switch
         {
-            Decision.Allow => $"{who} may {attributes.Describe()}: " + (result.Reason.Length > 0 ? result.Reason : $"allowed by {authorizer.Name}"),
+            Decision.Allow => $"{who} may {attributes.Describe()}: " + (result.Reason.Length > 0 ? result.Reason : $"allowed by {authorizer.Name}: members of system:masters may do anything"),
             Decision.Deny => $"{who} may not {attributes.Describe()}: {result.Reason}",
             _ => $"{authorizer.Name} has no rule that lets {who} {attributes.Describe()}" + (result.Reason.Length > 0 ? $" ({result.Reason})" : ""),
         };

@@ -75,4 +75,41 @@ public class ReviewTests
         var (forbidden, forbiddenBody, _) = await ClusterClient.Send(c.As("jane"), HttpMethod.Post, "/apis/authorization.k8s.io/v1/subjectaccessreviews", "{}");
         Assert.That((forbidden, forbiddenBody), Is.EqualTo((403, """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"subjectaccessreviews.authorization.k8s.io is forbidden: User \"jane\" cannot create resource \"subjectaccessreviews\" in API group \"authorization.k8s.io\" at the cluster scope","reason":"Forbidden","details":{"group":"authorization.k8s.io","kind":"subjectaccessreviews"},"code":403}""" + "\n")));
     }
+
+    [Test]
+    public async Task LocalSubjectAccessReviewIsBoundToItsNamespace()
+    {
+        using var c = new ClusterClient();
+        await c.RoleBinding("default", "jane-view", "ClusterRole", "view", User("jane"));
+        var (status, body, _) = await c.Send(HttpMethod.Post, "/apis/authorization.k8s.io/v1/namespaces/default/localsubjectaccessreviews",
+            """{"spec":{"user":"jane","resourceAttributes":{"verb":"list","resource":"pods"}}}""");
+        Assert.That(status, Is.EqualTo(201), body);
+        var review = JsonNode.Parse(body)!;
+        Assert.That(review["metadata"]!["namespace"]!.GetValue<string>(), Is.EqualTo("default"));
+        Assert.That(review["status"]!["allowed"]!.GetValue<bool>(), Is.True);
+
+        var (mismatch, mismatchBody, _) = await c.Send(HttpMethod.Post, "/apis/authorization.k8s.io/v1/namespaces/default/localsubjectaccessreviews",
+            """{"spec":{"user":"jane","resourceAttributes":{"namespace":"kube-system","verb":"list","resource":"pods"}}}""");
+        Assert.That(mismatch, Is.EqualTo(400), mismatchBody);
+    }
+
+    [Test]
+    public async Task TokenReviewSaysWhomATokenAuthenticates()
+    {
+        using var c = new ClusterClient();
+        c.Cluster.Authentication.AddTokenUser("jane-token", "jane", "dev");
+        var (_, body, _) = await c.Send(HttpMethod.Post, "/apis/authentication.k8s.io/v1/tokenreviews", """{"spec":{"token":"jane-token"}}""");
+        Assert.That(JsonNode.Parse(body)!["status"]!.ToJsonString(), Is.EqualTo("""{"authenticated":true,"user":{"username":"jane","groups":["dev","system:authenticated"]},"audiences":["https://kubernetes.default.svc.cluster.local"]}"""));
+        var (_, bad, _) = await c.Send(HttpMethod.Post, "/apis/authentication.k8s.io/v1/tokenreviews", """{"spec":{"token":"nope"}}""");
+        Assert.That(JsonNode.Parse(bad)!["status"]!.ToJsonString(), Is.EqualTo("""{"user":{},"error":"invalid bearer token: it matches no user"}"""));
+    }
+
+    [Test]
+    public async Task NonResourceRequestsAreAuthorizedWithTheirHttpMethodAsVerb()
+    {
+        using var c = new ClusterClient();
+        var (status, body, _) = await ClusterClient.Send(c.As("jane"), HttpMethod.Post, "/healthz", "{}");
+        Assert.That(status, Is.EqualTo(403));
+        Assert.That(body, Does.Contain("\"message\":\"forbidden: User \\\"jane\\\" cannot post path \\\"/healthz\\\"\""));
+    }
 }
