@@ -48,7 +48,7 @@ public sealed class RbacEscalationCheck(UnionAuthorizer authorizer, RbacAuthoriz
         if (roleRef.Kind is "Role" or "ClusterRole" && Allowed(a.User, "bind", roleResource, roleRef.Name, ns))
             return $"{a.User.Name} may bind {roleRef.Kind} \"{roleRef.Name}\"";
         var rules = rbac.RoleReferenceRules(roleRef, ns);
-        if (rules.Error is { } error)
+        if (rules.Error is not null)
             throw StatusErrors.NotFound(new GroupResource(Group, roleRef.Kind.ToLowerInvariant()), roleRef.Name);
         Confirm(a, rules.Rules!, ns);
         return $"{a.User.Name} already holds every rule of {roleRef.Kind} \"{roleRef.Name}\"";
