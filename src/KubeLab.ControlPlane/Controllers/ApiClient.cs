@@ -4,7 +4,8 @@ using System.Text;
 using System.Text.Json;
 using KubeLab.ControlPlane.Api.Meta;
 using KubeLab.ControlPlane.Http.InProcess;
-using KubeLab.ControlPlane.Pipeline;
+using KubeLab.ControlPlane.Api.Core;
+using KubeLab.ControlPlane.Authentication;
 using KubeLab.ControlPlane.Serialization;
 
 namespace KubeLab.ControlPlane.Controllers;
@@ -19,10 +20,11 @@ public sealed class ApiClient
 
     public ApiClient(Cluster cluster, string serviceAccount, string component = "kube-controller-manager")
     {
-        var user = new UserInfo($"system:serviceaccount:kube-system:{serviceAccount}",
-            ["system:serviceaccounts", "system:serviceaccounts:kube-system", "system:authenticated"]);
-        var token = "controller-" + cluster.Services.Ids.NewUid();
-        cluster.Api.Authenticator.AddToken(token, user);
+        // As kube-controller-manager with --use-service-account-credentials: each controller authenticates with a
+        // token of its own service account in kube-system (long-lived here, where the real one refreshes hourly).
+        var account = cluster.Store.Get("serviceaccounts", $"kube-system/{serviceAccount}")?.Object as ServiceAccount
+            ?? throw new InvalidOperationException($"the controller's service account kube-system/{serviceAccount} does not exist");
+        var (token, _) = cluster.Authentication.ServiceAccountTokens.Issue(account, ServiceAccountTokens.ApiAudiences, uint.MaxValue);
         _http = new HttpClient(new InProcessHandler(cluster.Api)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"{component}/v1.33.1 (linux/amd64) kubernetes/8adc0f0/system:serviceaccount:kube-system:{serviceAccount}");

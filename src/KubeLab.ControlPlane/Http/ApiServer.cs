@@ -1,5 +1,6 @@
+using KubeLab.ControlPlane.Authentication;
+using KubeLab.ControlPlane.Authorization;
 using KubeLab.ControlPlane.Errors;
-using KubeLab.ControlPlane.Http.Filters;
 using KubeLab.ControlPlane.Http.Handlers;
 using KubeLab.ControlPlane.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -14,16 +15,22 @@ public sealed class ApiServer
 {
     private readonly Cluster _cluster;
     private readonly RequestDelegate _chain;
+    private readonly Impersonation _impersonation;
 
     public ApiServer(Cluster cluster)
     {
         _cluster = cluster;
+        _impersonation = new Impersonation(cluster.Authorizer);
         var resources = new ResourceHandler(cluster);
         var nonResources = new NonResourceHandler(cluster);
         _chain = BuildHandlerChain(http => http.Api().Info.IsResourceRequest ? resources.Handle(http) : nonResources.Handle(http));
     }
 
-    public TokenAuthenticator Authenticator { get; } = new();
+    /// <summary>The cluster's static bearer tokens (kept here for callers that declare users on the server).</summary>
+    public TokenAuthenticator Authenticator => _cluster.Authentication.Tokens;
+
+    /// <summary>Raised once a request has been answered, with what each stage of the pipeline decided.</summary>
+    public event Action<TracedRequest>? RequestTraced;
 
     /// <summary>Serves one request: the entry point for Kestrel, the site, and in-process clients.</summary>
     public Task HandleAsync(HttpContext http) => _chain(http);
@@ -31,6 +38,7 @@ public sealed class ApiServer
     private RequestDelegate BuildHandlerChain(RequestDelegate handler)
     {
         handler = WithAuthorization(handler);
+        handler = WithImpersonation(handler);
         handler = WithAuthentication(handler);
         handler = WithRequestInfo(handler);
         return WithStatusErrors(handler);
@@ -48,15 +56,26 @@ public sealed class ApiServer
     private RequestDelegate WithAuthentication(RequestDelegate next) => http =>
     {
         var api = http.Api();
-        api.User = Authenticator.Authenticate(http, api.Trace);
+        api.User = _cluster.Authentication.Chain.Authenticate(http, api.Trace);
         return next(http);
     };
 
-    /// <summary>Every authenticated request is allowed until RBAC is in place; the trace says so.</summary>
-    private static RequestDelegate WithAuthorization(RequestDelegate next) => http =>
+    private RequestDelegate WithImpersonation(RequestDelegate next) => http =>
     {
-        http.Api().Trace.Add(new TraceEntry(TraceStage.Authorization, "AlwaysAllow", "allowed", "authorization mode AlwaysAllow allows every request"));
+        var api = http.Api();
+        api.User = _impersonation.Apply(http, api.User, api.Trace);
         return next(http);
+    };
+
+    /// <summary>The authorizer chain decides; a refusal is the 403 whose message names the user, verb and resource.</summary>
+    private RequestDelegate WithAuthorization(RequestDelegate next) => http =>
+    {
+        var api = http.Api();
+        var attributes = AuthorizationAttributes.From(api.Info, api.User);
+        var result = _cluster.Authorizer.Authorize(attributes, api.Trace);
+        if (result.Allowed) return next(http);
+        api.Trace.Add(new TraceEntry(TraceStage.Authorization, "union", "denied", "no authorizer allowed the request: 403 Forbidden"));
+        throw StatusErrors.ForbiddenByAuthorizer(attributes, result.Reason);
     };
 
     /// <summary>The outermost filter: any failure is answered as a Status, never a stack trace.</summary>
@@ -78,5 +97,13 @@ public sealed class ApiServer
         {
             await ResponseWriter.WriteStatus(http, StatusErrors.Internal(unexpected.GetType().Name));
         }
+        finally
+        {
+            if (http.Features.Get<ApiRequest>() is { } api)
+                RequestTraced?.Invoke(new TracedRequest(api.AuditId, http.Request.Method, http.Request.Path.Value ?? "/", http.Response.StatusCode, api.User, api.Trace));
+        }
     };
 }
+
+/// <summary>One answered request and its trace; <see cref="AuditId"/> is the response's <c>Audit-Id</c> header.</summary>
+public sealed record TracedRequest(string AuditId, string Method, string Path, int StatusCode, UserInfo User, RequestTrace Trace);

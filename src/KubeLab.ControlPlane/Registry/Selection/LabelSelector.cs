@@ -21,6 +21,24 @@ public sealed class LabelSelectorQuery
     public static LabelSelectorQuery FromMatchLabels(IReadOnlyDictionary<string, string>? matchLabels) =>
         new((matchLabels ?? new Dictionary<string, string>()).Select(kv => new Requirement(kv.Key, Operator.Equals, [kv.Value])).ToList());
 
+    /// <summary>A metav1.LabelSelector: its matchLabels and matchExpressions must all hold.</summary>
+    public static LabelSelectorQuery FromSelector(Api.Meta.LabelSelector selector)
+    {
+        var requirements = FromMatchLabels(selector.MatchLabels)._requirements;
+        foreach (var expression in selector.MatchExpressions ?? [])
+        {
+            var op = expression.Operator switch
+            {
+                "In" => Operator.In,
+                "NotIn" => Operator.NotIn,
+                "Exists" => Operator.Exists,
+                _ => Operator.DoesNotExist,
+            };
+            requirements.Add(new Requirement(expression.Key, op, [.. expression.Values ?? []]));
+        }
+        return new LabelSelectorQuery(requirements);
+    }
+
     public static LabelSelectorQuery Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return Everything;
