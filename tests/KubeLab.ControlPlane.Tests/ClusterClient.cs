@@ -20,10 +20,10 @@ public sealed class ClusterClient : IDisposable
         Cluster = new Cluster(new ClusterOptions { Clock = Clock, Seed = seed, WatchHistory = watchHistory });
         Cluster.Api.Authenticator.AddToken(AdminToken, new UserInfo("kubernetes-admin", ["system:masters", "system:authenticated"]));
         Http = NewClient(AdminToken);
-        Cluster.Api.RequestTraced += request => _traces[request.AuditId] = request;
+        Cluster.Api.Exchanges.Completed += exchange => _traces[exchange.AuditId] = exchange;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TracedRequest> _traces = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Exchange> _traces = new();
 
     /// <summary>A client of the same cluster with other credentials: a bearer token, a client certificate, or none.</summary>
     public HttpClient NewClient(string? token = null, X509Certificate2? certificate = null)
@@ -34,10 +34,10 @@ public sealed class ClusterClient : IDisposable
     }
 
     /// <summary>Every request answered so far (controllers' included), with its trace.</summary>
-    public IEnumerable<TracedRequest> Traces => _traces.Values;
+    public IEnumerable<Exchange> Traces => _traces.Values;
 
     /// <summary>The pipeline trace of the request that <paramref name="response"/> answered (found by its Audit-Id).</summary>
-    public TracedRequest TraceOf(HttpResponseMessage response) => _traces[response.Headers.GetValues("Audit-Id").Single()];
+    public Exchange TraceOf(HttpResponseMessage response) => _traces[response.Headers.GetValues("Audit-Id").Single()];
 
     public ManualClock Clock { get; }
     public Cluster Cluster { get; }

@@ -1,6 +1,7 @@
 using KubeLab.ControlPlane.Authentication;
 using KubeLab.ControlPlane.Authorization;
 using KubeLab.ControlPlane.Errors;
+using KubeLab.ControlPlane.Http.Exchanges;
 using KubeLab.ControlPlane.Http.Handlers;
 using KubeLab.ControlPlane.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -29,8 +30,8 @@ public sealed class ApiServer
     /// <summary>The cluster's static bearer tokens (kept here for callers that declare users on the server).</summary>
     public TokenAuthenticator Authenticator => _cluster.Authentication.Tokens;
 
-    /// <summary>Raised once a request has been answered, with what each stage of the pipeline decided.</summary>
-    public event Action<TracedRequest>? RequestTraced;
+    /// <summary>Every request and response this server handled, with the trace of each.</summary>
+    public ExchangeLog Exchanges { get; } = new();
 
     /// <summary>Serves one request: the entry point for Kestrel, the site, and in-process clients.</summary>
     public Task HandleAsync(HttpContext http) => _chain(http);
@@ -40,8 +41,9 @@ public sealed class ApiServer
         handler = WithAuthorization(handler);
         handler = WithImpersonation(handler);
         handler = WithAuthentication(handler);
-        handler = WithRequestInfo(handler);
-        return WithStatusErrors(handler);
+        handler = WithStatusErrors(handler);
+        handler = new ExchangeRecorder(Exchanges, _cluster.Services.Clock).Wrap(handler);
+        return WithRequestInfo(handler);
     }
 
     private RequestDelegate WithRequestInfo(RequestDelegate next) => http =>
@@ -97,13 +99,5 @@ public sealed class ApiServer
         {
             await ResponseWriter.WriteStatus(http, StatusErrors.Internal(unexpected.GetType().Name));
         }
-        finally
-        {
-            if (http.Features.Get<ApiRequest>() is { } api)
-                RequestTraced?.Invoke(new TracedRequest(api.AuditId, http.Request.Method, http.Request.Path.Value ?? "/", http.Response.StatusCode, api.User, api.Trace));
-        }
     };
 }
-
-/// <summary>One answered request and its trace; <see cref="AuditId"/> is the response's <c>Audit-Id</c> header.</summary>
-public sealed record TracedRequest(string AuditId, string Method, string Path, int StatusCode, UserInfo User, RequestTrace Trace);

@@ -7,7 +7,7 @@ namespace KubeLab.ControlPlane.Tests.Authentication;
 /// <summary>Who a request is: tokens, client certificates, anonymous, and what the trace says about each.</summary>
 public class AuthenticationTests
 {
-    private static IEnumerable<(TraceStage, string, string)> Decisions(TracedRequest request, params TraceStage[] stages) =>
+    private static IEnumerable<(TraceStage, string, string)> Decisions(Exchange request, params TraceStage[] stages) =>
         request.Trace.Entries.Where(e => stages.Contains(e.Stage)).Select(e => (e.Stage, e.Component, e.Decision));
 
     [Test]
