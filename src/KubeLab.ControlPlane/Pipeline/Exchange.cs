@@ -32,6 +32,9 @@ public sealed class Exchange
 
     public byte[] ResponseBody { get { lock (_sync) return _responseChunks.SelectMany(c => c).ToArray(); } }
 
+    /// <summary>The bytes this record holds, for the log's budget.</summary>
+    internal long RecordedBytes { get { lock (_sync) return RequestBody.Length + _responseChunks.Sum(c => (long)c.Length); } }
+
     internal void AppendResponse(ReadOnlySpan<byte> chunk)
     {
         lock (_sync) _responseChunks.Add(chunk.ToArray());

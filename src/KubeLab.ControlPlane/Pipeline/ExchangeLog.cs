@@ -1,14 +1,16 @@
 namespace KubeLab.ControlPlane.Pipeline;
 
 /// <summary>
-/// The exchanges of one cluster, oldest first, bounded so a long-lived cluster does not grow without end.
-/// Observers hear of each exchange when it starts (to follow streams live) and when it completes.
+/// The exchanges of one cluster, oldest first, bounded in number and in recorded bytes so a long-lived
+/// cluster does not grow without end. Observers hear of each exchange when it starts (to follow streams
+/// live) and when it completes.
 /// </summary>
-public sealed class ExchangeLog(int capacity = 2000)
+public sealed class ExchangeLog(int capacity = 2000, long maxBytes = 64L * 1024 * 1024)
 {
     private readonly Queue<Exchange> _exchanges = new();
     private readonly Lock _sync = new();
     private long _sequence;
+    private long _bytes;
 
     public event Action<Exchange>? Started;
     public event Action<Exchange>? Completed;
@@ -27,10 +29,27 @@ public sealed class ExchangeLog(int capacity = 2000)
         lock (_sync)
         {
             _exchanges.Enqueue(exchange);
-            while (_exchanges.Count > capacity) _exchanges.Dequeue();
+            Trim();
         }
         Started?.Invoke(exchange);
     }
 
-    internal void End(Exchange exchange) => Completed?.Invoke(exchange);
+    internal void End(Exchange exchange)
+    {
+        lock (_sync)
+        {
+            _bytes += exchange.RecordedBytes;
+            Trim();
+        }
+        Completed?.Invoke(exchange);
+    }
+
+    private void Trim()
+    {
+        while (_exchanges.Count > 1 && (_exchanges.Count > capacity || _bytes > maxBytes))
+        {
+            var oldest = _exchanges.Dequeue();
+            if (oldest.Completed is not null) _bytes -= oldest.RecordedBytes;
+        }
+    }
 }

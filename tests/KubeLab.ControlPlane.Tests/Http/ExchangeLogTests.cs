@@ -48,3 +48,37 @@ public class ExchangeLogTests
             Is.EqualTo(new[] { "{\"type\":\"ADDED\",\"object\"", "{\"type\":\"ADDED\",\"object\"" }));
     }
 }
+
+public class ExchangeLogBudgetTests
+{
+    private static KubeLab.ControlPlane.Pipeline.Exchange Exchange(KubeLab.ControlPlane.Pipeline.ExchangeLog log, int bodyBytes) => new()
+    {
+        Sequence = log.NextSequence(), AuditId = "", Started = DateTimeOffset.UnixEpoch, Method = "GET", Target = "/", Protocol = "HTTP/1.1",
+        RequestHeaders = [], Trace = new(), RequestBody = new byte[bodyBytes],
+    };
+
+    [Test]
+    public void OldestExchangesGoWhenTheByteBudgetIsSpent()
+    {
+        var log = new KubeLab.ControlPlane.Pipeline.ExchangeLog(capacity: 100, maxBytes: 2500);
+        for (var i = 0; i < 5; i++)
+        {
+            var exchange = Exchange(log, 1000);
+            log.Begin(exchange);
+            exchange.Completed = DateTimeOffset.UnixEpoch;
+            log.End(exchange);
+        }
+        Assert.That(log.Snapshot().Select(e => e.Sequence), Is.EqualTo(new long[] { 4, 5 }));
+    }
+
+    [Test]
+    public void TheNewestExchangeStaysEvenWhenAloneOverBudget()
+    {
+        var log = new KubeLab.ControlPlane.Pipeline.ExchangeLog(capacity: 100, maxBytes: 10);
+        var exchange = Exchange(log, 1000);
+        log.Begin(exchange);
+        exchange.Completed = DateTimeOffset.UnixEpoch;
+        log.End(exchange);
+        Assert.That(log.Snapshot(), Has.Count.EqualTo(1));
+    }
+}
