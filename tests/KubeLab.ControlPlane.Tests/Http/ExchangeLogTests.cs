@@ -82,3 +82,15 @@ public class ExchangeLogBudgetTests
         Assert.That(log.Snapshot(), Has.Count.EqualTo(1));
     }
 }
+
+public class ResponseDateTests
+{
+    [Test]
+    public async Task TheDateHeaderComesFromTheClusterClock()
+    {
+        using var c = new ClusterClient();
+        c.Clock.Advance(TimeSpan.FromHours(1));
+        var (_, _, response) = await c.Send(HttpMethod.Get, "/version");
+        Assert.That(response.Headers.Date, Is.EqualTo(new DateTimeOffset(2025, 1, 1, 1, 0, 0, TimeSpan.Zero)));
+    }
+}
