@@ -9,9 +9,10 @@ internal static class CommandLine
         kubelab: an educational Kubernetes API server that shows every request on the wire
 
         usage:
-          kubelab serve [--port N] [--kubeconfig PATH] [--http]
+          kubelab serve [--port N] [--kubeconfig PATH] [--http] [--user NAME[:GROUP,...]]...
               serve a simulated cluster on 127.0.0.1 (default port 6443) and write a kubeconfig
-              for it (default ./kubelab.kubeconfig); --http serves plain HTTP (no credentials sent)
+              for it (default ./kubelab.kubeconfig); --http serves plain HTTP (no credentials sent);
+              each --user adds a context NAME whose client certificate says CN=NAME, O=GROUP
         """;
 
     public static async Task<int> Run(string[] args)
@@ -47,6 +48,7 @@ internal static class CommandLine
                 "--port" => options with { Port = Port(Value(args, ref i)) },
                 "--kubeconfig" => options with { Kubeconfig = Value(args, ref i) },
                 "--http" => options with { Http = true },
+                "--user" => options with { Users = [.. options.Users, UserSpec(Value(args, ref i))] },
                 var other => throw new UsageException($"unknown option \"{other}\" ({ServeCommand.Usage})"),
             };
         }
@@ -55,6 +57,9 @@ internal static class CommandLine
 
     private static string Value(string[] args, ref int i) =>
         ++i < args.Length ? args[i] : throw new UsageException($"option {args[i - 1]} needs a value");
+
+    private static string UserSpec(string text) =>
+        text.Length > 0 && !text.StartsWith(':') ? text : throw new UsageException($"invalid user \"{text}\" (expected NAME or NAME:GROUP,GROUP)");
 
     private static int Port(string text) =>
         int.TryParse(text, out var port) && port is > 0 and < 65536 ? port : throw new UsageException($"invalid port \"{text}\"");

@@ -1,6 +1,10 @@
 using KubeLab.ControlPlane.Admission;
 using KubeLab.ControlPlane.Admission.Plugins;
+using KubeLab.ControlPlane.Authentication;
+using KubeLab.ControlPlane.Authorization;
+using KubeLab.ControlPlane.Authorization.Rbac;
 using KubeLab.ControlPlane.Catalog;
+using KubeLab.ControlPlane.Registry.Rbac;
 using KubeLab.ControlPlane.Registry;
 using KubeLab.ControlPlane.Storage;
 
@@ -19,9 +23,13 @@ public sealed class Cluster
         Options = options ?? new ClusterOptions();
         Catalog = ResourceCatalog.Default;
         Store = new VersionedStore(Options.WatchHistory);
-        Services = new ClusterServices(Options.Clock, new IdSource(Options.Seed), [new NamespaceLifecycle(Store)]);
+        Rbac = new RbacAuthorizer(new RuleResolver(Store));
+        // kubeadm's --authorization-mode=Node,RBAC, after the privileged-groups short cut.
+        Authorizer = new UnionAuthorizer([new PrivilegedGroupsAuthorizer("system:masters"), new NodeAuthorizer(), Rbac]);
+        Services = new ClusterServices(Options.Clock, new IdSource(Options.Seed), [new NamespaceLifecycle(Store), new RbacEscalationCheck(Authorizer, Rbac)]);
         _registries = Catalog.Resources.ToDictionary(r => r, r => new ResourceRegistry(r, Store, Services));
         Identity = new ServerIdentity(Services.Ids);
+        Authentication = new ClusterAuthentication(Store, Services);
         ClusterBootstrap.Run(this);
         Api = new Http.ApiServer(this);
         var events = new Controllers.Events.EventSequence();
@@ -30,6 +38,7 @@ public sealed class Cluster
         Controllers = new Controllers.ControllerManager(Store, Options.Clock,
         [
             new Controllers.NamespaceController(this),
+            new Controllers.ClusterRoleAggregationController(this),
             new Controllers.Scheduler.Scheduler(this, events),
             .. _kubelets.Values,
             new Controllers.Deployment.DeploymentController(this, events),
@@ -49,6 +58,12 @@ public sealed class Cluster
     public ClusterServices Services { get; }
     public ServerIdentity Identity { get; }
     public Http.ApiServer Api { get; }
+    /// <summary>Who is asking: the CA, static tokens, service account tokens and the authenticator chain.</summary>
+    public ClusterAuthentication Authentication { get; }
+    /// <summary>May they: system:masters, then RBAC (kube-apiserver's authorizer chain, without the Node authorizer).</summary>
+    public UnionAuthorizer Authorizer { get; }
+    /// <summary>The RBAC authorizer, also the rule resolver behind SelfSubjectRulesReview.</summary>
+    public RbacAuthorizer Rbac { get; }
     /// <summary>The controllers acting on this cluster; start them (serving) or settle them between steps (lessons).</summary>
     public Controllers.ControllerManager Controllers { get; }
 

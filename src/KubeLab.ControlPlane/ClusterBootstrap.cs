@@ -1,12 +1,14 @@
 using KubeLab.ControlPlane.Api.Core;
 using KubeLab.ControlPlane.Api.Meta;
+using KubeLab.ControlPlane.Authorization.Rbac;
 using KubeLab.ControlPlane.Registry;
 
 namespace KubeLab.ControlPlane;
 
 /// <summary>
 /// What a fresh kubeadm-style cluster already holds when the learner arrives: the system namespaces,
-/// their default service accounts, the <c>kubernetes</c> service and a few Ready nodes.
+/// their default service accounts, the controllers' service accounts, the bootstrap RBAC policy, the
+/// <c>kubernetes</c> service and a few Ready nodes.
 /// </summary>
 internal static class ClusterBootstrap
 {
@@ -19,6 +21,9 @@ internal static class ClusterBootstrap
             cluster.Registry("", "namespaces").Create(null, new Namespace { Metadata = new ObjectMeta { Name = name } }, context);
         foreach (var ns in SystemNamespaces)
             cluster.Registry("", "serviceaccounts").Create(ns, new ServiceAccount { Metadata = new ObjectMeta { Name = "default" } }, context);
+        foreach (var controller in BootstrapPolicy.Controllers)
+            cluster.Registry("", "serviceaccounts").Create("kube-system", new ServiceAccount { Metadata = new ObjectMeta { Name = controller } }, context);
+        RbacPolicy(cluster, context);
 
         cluster.Registry("", "services").Create("default", new Service
         {
@@ -32,6 +37,17 @@ internal static class ClusterBootstrap
 
         for (var i = 0; i < cluster.Options.NodeCount; i++)
             cluster.Registry("", "nodes").Create(null, SimulatedNode(i, cluster.Services.Now()), context);
+    }
+
+    /// <summary>The bootstrap roles and bindings, with aggregated roles already filled in, and kubeadm's admin binding.</summary>
+    private static void RbacPolicy(Cluster cluster, RequestContext context)
+    {
+        var roles = BootstrapPolicy.ClusterRoles().ToList();
+        Aggregation.Settle(roles);
+        foreach (var role in roles)
+            cluster.Registry("rbac.authorization.k8s.io", "clusterroles").Create(null, role, context);
+        foreach (var binding in BootstrapPolicy.ClusterRoleBindings().Append(BootstrapPolicy.KubeadmClusterAdmins()))
+            cluster.Registry("rbac.authorization.k8s.io", "clusterrolebindings").Create(null, binding, context);
     }
 
     private static Node SimulatedNode(int index, DateTimeOffset now)

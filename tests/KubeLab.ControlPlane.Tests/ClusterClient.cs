@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeLab.ControlPlane;
+using KubeLab.ControlPlane.Http;
 using KubeLab.ControlPlane.Http.InProcess;
 using KubeLab.ControlPlane.Pipeline;
 
@@ -17,21 +19,41 @@ public sealed class ClusterClient : IDisposable
         Clock = new ManualClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Cluster = new Cluster(new ClusterOptions { Clock = Clock, Seed = seed, WatchHistory = watchHistory, NodeCount = nodeCount });
         Cluster.Api.Authenticator.AddToken(AdminToken, new UserInfo("kubernetes-admin", ["system:masters", "system:authenticated"]));
-        Http = new HttpClient(new InProcessHandler(Cluster.Api)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        Http = NewClient(AdminToken);
+        Cluster.Api.Exchanges.Completed += exchange => _traces[exchange.AuditId] = exchange;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Exchange> _traces = new();
+
+    /// <summary>A client of the same cluster with other credentials: a bearer token, a client certificate, or none.</summary>
+    public HttpClient NewClient(string? token = null, X509Certificate2? certificate = null)
+    {
+        var client = new HttpClient(new InProcessHandler(Cluster.Api, clientCertificate: certificate)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Every request answered so far (controllers' included), with its trace.</summary>
+    public IEnumerable<Exchange> Traces => _traces.Values;
+
+    /// <summary>The pipeline trace of the request that <paramref name="response"/> answered (found by its Audit-Id).</summary>
+    public Exchange TraceOf(HttpResponseMessage response) => _traces[response.Headers.GetValues("Audit-Id").Single()];
 
     public ManualClock Clock { get; }
     public Cluster Cluster { get; }
     public HttpClient Http { get; }
 
-    public async Task<(int Status, string Body, HttpResponseMessage Response)> Send(HttpMethod method, string path, string? body = null,
-        string contentType = "application/json", string? accept = null)
+    public Task<(int Status, string Body, HttpResponseMessage Response)> Send(HttpMethod method, string path, string? body = null,
+        string contentType = "application/json", string? accept = null) => Send(Http, method, path, body, contentType, accept);
+
+    public static async Task<(int Status, string Body, HttpResponseMessage Response)> Send(HttpClient client, HttpMethod method, string path,
+        string? body = null, string contentType = "application/json", string? accept = null, byte[]? bytes = null)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } };
+        if (body is not null || bytes is not null)
+            request.Content = new ByteArrayContent(bytes ?? Encoding.UTF8.GetBytes(body!)) { Headers = { ContentType = MediaTypeHeaderValue.Parse(contentType) } };
         if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
-        var response = await Http.SendAsync(request);
+        var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text, response);
     }

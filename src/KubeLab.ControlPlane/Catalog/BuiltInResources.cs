@@ -1,6 +1,9 @@
 using KubeLab.ControlPlane.Printers;
 using KubeLab.ControlPlane.Registry.Apps;
+using KubeLab.ControlPlane.Registry.Authentication;
+using KubeLab.ControlPlane.Registry.Authorization;
 using KubeLab.ControlPlane.Registry.Core;
+using KubeLab.ControlPlane.Registry.Rbac;
 
 namespace KubeLab.ControlPlane.Catalog;
 
@@ -30,7 +33,10 @@ public static class BuiltInResources
         },
         Core("ConfigMap", "configmaps", ResourceScope.Namespaced, new ConfigMapStrategy(), ConfigMapTableConvertor.Instance, ["cm"]),
         Core("Secret", "secrets", ResourceScope.Namespaced, new SecretStrategy(), SecretTableConvertor.Instance),
-        Core("ServiceAccount", "serviceaccounts", ResourceScope.Namespaced, new ServiceAccountStrategy(), ServiceAccountTableConvertor.Instance, ["sa"]),
+        Core("ServiceAccount", "serviceaccounts", ResourceScope.Namespaced, new ServiceAccountStrategy(), ServiceAccountTableConvertor.Instance, ["sa"]) with
+        {
+            Subresources = [new("token", "TokenRequest", ["create"], Group: "authentication.k8s.io")],
+        },
         Core("Event", "events", ResourceScope.Namespaced, new EventStrategy(), EventTableConvertor.Instance, ["ev"]),
         Core("Node", "nodes", ResourceScope.Cluster, new NodeStrategy(), NodeTableConvertor.Instance, ["no"]) with
         {
@@ -48,7 +54,43 @@ public static class BuiltInResources
         Core("LimitRange", "limitranges", ResourceScope.Namespaced, new LimitRangeStrategy(), DefaultTableConvertor.Instance, ["limits"]),
         Apps("Deployment", "deployments", new DeploymentStrategy(), DeploymentTableConvertor.Instance, ["deploy"]),
         Apps("ReplicaSet", "replicasets", new ReplicaSetStrategy(), ReplicaSetTableConvertor.Instance, ["rs"]),
+        Rbac("Role", "roles", ResourceScope.Namespaced, new RoleStrategy(), DefaultTableConvertor.Instance),
+        Rbac("RoleBinding", "rolebindings", ResourceScope.Namespaced, new RoleBindingStrategy(), RoleBindingTableConvertor.Namespaced),
+        Rbac("ClusterRole", "clusterroles", ResourceScope.Cluster, new ClusterRoleStrategy(), DefaultTableConvertor.Instance),
+        Rbac("ClusterRoleBinding", "clusterrolebindings", ResourceScope.Cluster, new ClusterRoleBindingStrategy(), RoleBindingTableConvertor.Cluster),
+        Review("authorization.k8s.io", "SelfSubjectAccessReview", "selfsubjectaccessreviews", new SelfSubjectAccessReviewStrategy()),
+        Review("authorization.k8s.io", "SelfSubjectRulesReview", "selfsubjectrulesreviews", new SelfSubjectRulesReviewStrategy()),
+        Review("authorization.k8s.io", "SubjectAccessReview", "subjectaccessreviews", new SubjectAccessReviewStrategy()),
+        Review("authorization.k8s.io", "LocalSubjectAccessReview", "localsubjectaccessreviews", new LocalSubjectAccessReviewStrategy()) with
+        {
+            Scope = ResourceScope.Namespaced,
+        },
+        Review("authentication.k8s.io", "SelfSubjectReview", "selfsubjectreviews", new SelfSubjectReviewStrategy()),
+        Review("authentication.k8s.io", "TokenReview", "tokenreviews", new TokenReviewStrategy()),
     ];
+
+    private static ResourceDescriptor Rbac(string kind, string plural, ResourceScope scope, Registry.IResourceStrategy strategy, ITableConvertor table) => new()
+    {
+        Table = table,
+        Group = "rbac.authorization.k8s.io",
+        Version = "v1",
+        Kind = kind,
+        Plural = plural,
+        Scope = scope,
+        Strategy = strategy,
+    };
+
+    /// <summary>Review kinds: create-only, never stored.</summary>
+    private static ResourceDescriptor Review(string group, string kind, string plural, Registry.IResourceStrategy strategy) => new()
+    {
+        Group = group,
+        Version = "v1",
+        Kind = kind,
+        Plural = plural,
+        Scope = ResourceScope.Cluster,
+        Strategy = strategy,
+        Verbs = ["create"],
+    };
 
     private static ResourceDescriptor Core(string kind, string plural, ResourceScope scope, Registry.IResourceStrategy strategy,
         ITableConvertor table, string[]? shortNames = null, string[]? categories = null) => new()

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using KubeLab.ControlPlane.Api.Meta;
 using KubeLab.ControlPlane.Http.InProcess;
+using KubeLab.ControlPlane.Api.Core;
+using KubeLab.ControlPlane.Authentication;
 using KubeLab.ControlPlane.Serialization;
 
 namespace KubeLab.ControlPlane.Controllers;
@@ -21,8 +23,22 @@ public sealed class ApiClient
     public ApiClient(Cluster cluster, ControllerIdentity identity)
     {
         Identity = identity;
-        var token = "controller-" + cluster.Services.Ids.NewUid();
-        cluster.Api.Authenticator.AddToken(token, identity.User);
+        string token;
+        if (identity.ServiceAccountName is { } name)
+        {
+            // As kube-controller-manager with --use-service-account-credentials: each controller authenticates with a
+            // token of its own service account in kube-system (long-lived here, where the real one refreshes hourly).
+            var account = cluster.Store.Get("serviceaccounts", $"kube-system/{name}")?.Object as ServiceAccount
+                ?? throw new InvalidOperationException($"the controller's service account kube-system/{name} does not exist");
+            (token, _) = cluster.Authentication.ServiceAccountTokens.Issue(account, ServiceAccountTokens.ApiAudiences, uint.MaxValue);
+        }
+        else
+        {
+            // Kubelets and the scheduler present client certificates (CN = user, O = groups); an in-process client
+            // has no TLS handshake, so a static token stands for the same user.
+            token = "component-" + cluster.Services.Ids.NewUid();
+            cluster.Authentication.Tokens.AddToken(token, identity.User);
+        }
         _http = new HttpClient(new InProcessHandler(cluster.Api)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", identity.UserAgent);
@@ -45,10 +61,11 @@ public sealed class ApiClient
     public Task<T> UpdateAsync<T>(string path, T body, CancellationToken cancellationToken) where T : class =>
         SendAsync<T>(HttpMethod.Put, path, body, cancellationToken);
 
-    /// <summary>PUT of an object whose type is only known at run time (the garbage collector's writes).</summary>
-    public async Task UpdateObjectAsync(string path, KubeObject body, CancellationToken cancellationToken)
+    /// <summary>PATCH with a document of the given type (strategic merge, JSON merge…), as controllers adopt, orphan and finalize.</summary>
+    public async Task PatchAsync(string path, string patchType, string patch, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Put, path, body);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(patch, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(patchType);
         using var response = await _http.SendAsync(request, cancellationToken);
         await Read<JsonElement?>(response, cancellationToken);
     }

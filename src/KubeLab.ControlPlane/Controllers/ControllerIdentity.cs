@@ -10,6 +10,9 @@ namespace KubeLab.ControlPlane.Controllers;
 /// </summary>
 public sealed record ControllerIdentity(UserInfo User, string UserAgent, string ClusterRole)
 {
+    /// <summary>The kube-system service account whose token the component uses, if it uses one.</summary>
+    public string? ServiceAccountName { get; init; }
+
     private const string Build = "v1.33.1 (linux/amd64) kubernetes/8adc0f0";
 
     /// <summary>
@@ -20,7 +23,7 @@ public sealed record ControllerIdentity(UserInfo User, string UserAgent, string 
         new UserInfo($"system:serviceaccount:kube-system:{name}",
             ["system:serviceaccounts", "system:serviceaccounts:kube-system", "system:authenticated"]),
         $"kube-controller-manager/{Build}/system:serviceaccount:kube-system:{name}",
-        $"system:controller:{name}");
+        $"system:controller:{name}") { ServiceAccountName = name };
 
     /// <summary>
     /// A kubelet: <c>system:node:&lt;node&gt;</c> in <c>system:nodes</c>. A real cluster authorizes it with the Node

@@ -19,6 +19,20 @@ public static class ControllerRef
     public static OwnerReference? Of(KubeObject obj) => obj.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true);
 
     public static bool IsOwnedBy(KubeObject obj, KubeObject owner) => Of(obj)?.Uid == owner.Metadata.Uid;
+
+    public const string StrategicMergePatch = "application/strategic-merge-patch+json";
+    public const string MergePatch = "application/merge-patch+json";
+
+    /// <summary>ControllerRefManager's adoption patch: this owner as controller; metadata.uid pins the object patched.</summary>
+    public static string AdoptPatch(KubeObject owner, KubeObject obj)
+    {
+        var reference = System.Text.Encoding.UTF8.GetString(Serialization.KubeJson.Serialize(For(owner)));
+        return "{\"metadata\":{\"ownerReferences\":[" + reference + "],\"uid\":\"" + obj.Metadata.Uid + "\"}}";
+    }
+
+    /// <summary>The release (and the garbage collector's orphaning) patch: drop one owner reference by uid.</summary>
+    public static string ReleasePatch(string ownerUid, KubeObject obj) =>
+        "{\"metadata\":{\"ownerReferences\":[{\"$patch\":\"delete\",\"uid\":\"" + ownerUid + "\"}],\"uid\":\"" + obj.Metadata.Uid + "\"}}";
 }
 
 /// <summary>REST paths of a resource, as a client builds them from discovery.</summary>

@@ -42,6 +42,30 @@ public static class StatusErrors
         return Failure(403, "Forbidden", $"{subject} is forbidden: {reason}", details);
     }
 
+    /// <summary>
+    /// An authorizer's refusal (responsewriters.ForbiddenStatusError): <c>pods "x" is forbidden: User "jane" cannot get
+    /// resource "pods" in API group "" in the namespace "default"</c>, or <c>forbidden: User "jane" cannot get path "/foo"</c>;
+    /// the authorizer's reason, if any, follows after a colon.
+    /// </summary>
+    public static ApiException ForbiddenByAuthorizer(Authorization.AuthorizationAttributes request, string reason)
+    {
+        var message = ForbiddenMessage(request).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        if (reason.Length > 0) message += ": " + reason;
+        var resource = new GroupResource(request.ApiGroup, request.Resource);
+        if (resource.Resource.Length == 0 && resource.Group.Length == 0)
+            return Failure(403, "Forbidden", $"forbidden: {message}", new StatusDetails());
+        return Forbidden(resource, request.Name, message);
+    }
+
+    private static string ForbiddenMessage(Authorization.AuthorizationAttributes request)
+    {
+        var user = $"User \"{request.User.Name}\"";
+        if (!request.IsResourceRequest) return $"{user} cannot {request.Verb} path \"{request.Path}\"";
+        var resource = request.Subresource.Length > 0 ? $"{request.Resource}/{request.Subresource}" : request.Resource;
+        var scope = request.Namespace.Length > 0 ? $"in the namespace \"{request.Namespace}\"" : "at the cluster scope";
+        return $"{user} cannot {request.Verb} resource \"{resource}\" in API group \"{request.ApiGroup}\" {scope}";
+    }
+
     public static ApiException MethodNotSupported(GroupResource resource, string action) =>
         Failure(405, "MethodNotAllowed", $"{action} is not supported on resources of kind \"{resource}\"", new StatusDetails { Group = NullIfEmpty(resource.Group), Kind = resource.Resource });
 

@@ -1,5 +1,7 @@
+using KubeLab.ControlPlane.Authentication;
+using KubeLab.ControlPlane.Authorization;
 using KubeLab.ControlPlane.Errors;
-using KubeLab.ControlPlane.Http.Filters;
+using KubeLab.ControlPlane.Http.Exchanges;
 using KubeLab.ControlPlane.Http.Handlers;
 using KubeLab.ControlPlane.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -14,16 +16,22 @@ public sealed class ApiServer
 {
     private readonly Cluster _cluster;
     private readonly RequestDelegate _chain;
+    private readonly Impersonation _impersonation;
 
     public ApiServer(Cluster cluster)
     {
         _cluster = cluster;
+        _impersonation = new Impersonation(cluster.Authorizer);
         var resources = new ResourceHandler(cluster);
         var nonResources = new NonResourceHandler(cluster);
         _chain = BuildHandlerChain(http => http.Api().Info.IsResourceRequest ? resources.Handle(http) : nonResources.Handle(http));
     }
 
-    public TokenAuthenticator Authenticator { get; } = new();
+    /// <summary>The cluster's static bearer tokens (kept here for callers that declare users on the server).</summary>
+    public TokenAuthenticator Authenticator => _cluster.Authentication.Tokens;
+
+    /// <summary>Every request and response this server handled, with the trace of each.</summary>
+    public ExchangeLog Exchanges { get; } = new();
 
     /// <summary>Serves one request: the entry point for Kestrel, the site, and in-process clients.</summary>
     public Task HandleAsync(HttpContext http) => _chain(http);
@@ -31,9 +39,11 @@ public sealed class ApiServer
     private RequestDelegate BuildHandlerChain(RequestDelegate handler)
     {
         handler = WithAuthorization(handler);
+        handler = WithImpersonation(handler);
         handler = WithAuthentication(handler);
-        handler = WithRequestInfo(handler);
-        return WithStatusErrors(handler);
+        handler = WithStatusErrors(handler);
+        handler = new ExchangeRecorder(Exchanges, _cluster.Services.Clock).Wrap(handler);
+        return WithRequestInfo(handler);
     }
 
     private RequestDelegate WithRequestInfo(RequestDelegate next) => http =>
@@ -48,15 +58,26 @@ public sealed class ApiServer
     private RequestDelegate WithAuthentication(RequestDelegate next) => http =>
     {
         var api = http.Api();
-        api.User = Authenticator.Authenticate(http, api.Trace);
+        api.User = _cluster.Authentication.Chain.Authenticate(http, api.Trace);
         return next(http);
     };
 
-    /// <summary>Every authenticated request is allowed until RBAC is in place; the trace says so.</summary>
-    private static RequestDelegate WithAuthorization(RequestDelegate next) => http =>
+    private RequestDelegate WithImpersonation(RequestDelegate next) => http =>
     {
-        http.Api().Trace.Add(new TraceEntry(TraceStage.Authorization, "AlwaysAllow", "allowed", "authorization mode AlwaysAllow allows every request"));
+        var api = http.Api();
+        api.User = _impersonation.Apply(http, api.User, api.Trace);
         return next(http);
+    };
+
+    /// <summary>The authorizer chain decides; a refusal is the 403 whose message names the user, verb and resource.</summary>
+    private RequestDelegate WithAuthorization(RequestDelegate next) => http =>
+    {
+        var api = http.Api();
+        var attributes = AuthorizationAttributes.From(api.Info, api.User);
+        var result = _cluster.Authorizer.Authorize(attributes, api.Trace);
+        if (result.Allowed) return next(http);
+        api.Trace.Add(new TraceEntry(TraceStage.Authorization, "union", "denied", "no authorizer allowed the request: 403 Forbidden"));
+        throw StatusErrors.ForbiddenByAuthorizer(attributes, result.Reason);
     };
 
     /// <summary>The outermost filter: any failure is answered as a Status, never a stack trace.</summary>

@@ -34,7 +34,8 @@ public sealed record RequestInfo
             "delete" => "delete",
             _ => method.ToLowerInvariant(),
         };
-        var nonResource = new RequestInfo { Path = path, Verb = verb };
+        // Non-resource requests keep the HTTP method as their verb (get, head, post…), as RequestInfoFactory does.
+        var nonResource = new RequestInfo { Path = path, Verb = method.ToLowerInvariant() };
         var parts = path.Trim('/').Split('/', StringSplitOptions.None);
         if (parts.Length < 2 || parts[0] is not ("api" or "apis")) return nonResource;
 

@@ -22,6 +22,8 @@ public static class ResponseWriter
         headers.CacheControl = "no-cache, private";
         headers["X-Kubernetes-Pf-Flowschema-Uid"] = cluster.Identity.FlowSchemaUid;
         headers["X-Kubernetes-Pf-Prioritylevel-Uid"] = cluster.Identity.PriorityLevelUid;
+        // From the cluster's clock, so a replayed lesson has the same bytes; Kestrel keeps a Date the app set.
+        headers.Date = cluster.Services.Clock.GetUtcNow().ToString("r", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Status line, content type and the request's warnings; every writer starts here.</summary>

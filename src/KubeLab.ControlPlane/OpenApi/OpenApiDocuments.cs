@@ -15,6 +15,14 @@ namespace KubeLab.ControlPlane.OpenApi;
 public sealed class OpenApiDocuments
 {
     private static readonly ConcurrentDictionary<ResourceCatalog, OpenApiDocuments> Cache = new();
+
+    /// <summary>Subresources whose body is a kind of its own rather than the resource's.</summary>
+    private static readonly Dictionary<string, Type> SubresourceTypes = new()
+    {
+        ["Scale"] = typeof(Scale),
+        ["TokenRequest"] = typeof(Api.Authentication.TokenRequest),
+        ["Binding"] = typeof(Api.Core.Binding),
+    };
     private readonly Dictionary<string, byte[]> _documents = [];
 
     public static OpenApiDocuments For(ResourceCatalog catalog) => Cache.GetOrAdd(catalog, c => new OpenApiDocuments(c));
@@ -57,13 +65,10 @@ public sealed class OpenApiDocuments
             foreach (var sub in r.Subresources)
             {
                 var subGvk = Gvk(sub.Group.Length > 0 ? sub.Group : r.Group, sub.Version, sub.Kind);
-                var subSchema = sub.Kind switch
-                {
-                    "Scale" => schemas.Reference(typeof(Scale), new JsonArray(subGvk.DeepClone())),
-                    "Binding" => schemas.Reference(typeof(Api.Core.Binding), new JsonArray(subGvk.DeepClone())),
-                    _ => schema,
-                };
-                paths[$"{item}/{sub.Name}"] = ItemOperations(subGvk, subSchema, sub.Verbs);
+                var subSchema = SubresourceTypes.TryGetValue(sub.Kind, out var subType) ? schemas.Reference(subType, new JsonArray(subGvk.DeepClone())) : schema;
+                var subOperations = ItemOperations(subGvk, subSchema, sub.Verbs);
+                if (sub.Verbs.Contains("create")) subOperations["post"] = Operation("post", subGvk, subSchema, fieldValidation: true);
+                paths[$"{item}/{sub.Name}"] = subOperations;
             }
         }
         return new JsonObject
@@ -79,7 +84,6 @@ public sealed class OpenApiDocuments
     {
         var operations = new JsonObject();
         if (verbs.Contains("get")) operations["get"] = Operation("get", gvk, schema);
-        if (verbs.Contains("create")) operations["post"] = Operation("post", gvk, schema, fieldValidation: true);
         if (verbs.Contains("update")) operations["put"] = Operation("put", gvk, schema, fieldValidation: true);
         if (verbs.Contains("patch")) operations["patch"] = Operation("patch", gvk, schema, fieldValidation: true);
         if (verbs.Contains("delete")) operations["delete"] = Operation("delete", gvk, schema);

@@ -14,16 +14,18 @@ public static class ManagedFields
     private static readonly HashSet<string> SystemMetadata =
         ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink", "generateName"];
 
-    public static void RecordCreate(KubeObject obj, string? manager, string apiVersion, DateTimeOffset now) =>
-        Record(obj, manager, "Update", apiVersion, now, subresource: null);
-
-    /// <summary>Replaces <paramref name="manager"/>'s entry (same operation and subresource) with the fields it now owns.</summary>
+    /// <summary>
+    /// Replaces <paramref name="manager"/>'s entry (same operation and subresource) with the fields it now owns.
+    /// An entry whose fields did not change is kept as it was, time included, so a no-op write stays a no-op.
+    /// </summary>
     public static void Record(KubeObject obj, string? manager, string operation, string apiVersion, DateTimeOffset now, string? subresource)
     {
         if (string.IsNullOrEmpty(manager)) return;
         obj.Metadata.ManagedFields ??= [];
         var fields = FieldSet(obj, subresource);
-        obj.Metadata.ManagedFields.RemoveAll(e => e.Manager == manager && e.Operation == operation && e.Subresource == subresource);
+        bool Mine(ManagedFieldsEntry e) => e.Manager == manager && e.Operation == operation && e.Subresource == subresource;
+        if (obj.Metadata.ManagedFields.FirstOrDefault(Mine) is { FieldsV1: { } previous } && JsonNode.DeepEquals(previous, fields)) return;
+        obj.Metadata.ManagedFields.RemoveAll(Mine);
         if (fields.Count == 0) return;
         obj.Metadata.ManagedFields.Add(new ManagedFieldsEntry
         {

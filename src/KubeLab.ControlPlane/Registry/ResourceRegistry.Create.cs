@@ -8,7 +8,8 @@ namespace KubeLab.ControlPlane.Registry;
 public sealed partial class ResourceRegistry
 {
     /// <summary>POST: system fields, strategy, validation, admission, then an insert that fails if the key exists.</summary>
-    public StoredObject Create(string? ns, KubeObject obj, RequestContext context)
+    /// <param name="operation"><c>Apply</c> when server-side apply creates the object: the applier owns its managed fields.</param>
+    public StoredObject Create(string? ns, KubeObject obj, RequestContext context, string operation = "Update")
     {
         var meta = obj.Metadata;
         CheckNamespace(ns, meta);
@@ -26,7 +27,7 @@ public sealed partial class ResourceRegistry
         meta.Generation = null;
         meta.SelfLink = null;
         Strategy.PrepareForCreate(obj, strategyContext);
-        ManagedFields.RecordCreate(obj, context.FieldManager, Descriptor.ApiVersion, strategyContext.Now);
+        if (operation != "Apply") ManagedFields.Record(obj, context.FieldManager, operation, Descriptor.ApiVersion, strategyContext.Now, subresource: null);
 
         ThrowIfInvalid(obj, Strategy.Validate(obj));
         var name = meta.Name!;

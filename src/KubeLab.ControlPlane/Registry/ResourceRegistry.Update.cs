@@ -66,7 +66,9 @@ public sealed partial class ResourceRegistry
             if (subresource is null) Strategy.PrepareForUpdate(obj, old, strategyContext);
             else if (Strategy is ISubresourceStrategy parts) parts.PrepareForSubresourceUpdate(subresource, obj, old);
             else throw StatusErrors.NotFoundPath();
-            ManagedFields.Record(obj, context.FieldManager, operation, Descriptor.ApiVersion, strategyContext.Now, subresource == "status" ? "status" : null);
+            // Server-side apply computed its manager's fields from the applied configuration already.
+            if (operation != "Apply")
+                ManagedFields.Record(obj, context.FieldManager, operation, Descriptor.ApiVersion, strategyContext.Now, subresource == "status" ? "status" : null);
             ThrowIfInvalid(obj, subresource is not null && Strategy is ISubresourceStrategy subresources
                 ? subresources.ValidateSubresourceUpdate(subresource, obj, old)
                 : Strategy.ValidateUpdate(obj, old));

@@ -48,6 +48,16 @@ public sealed class PatchMergeKeyAttribute(string key) : Attribute
     public string Strategy { get; init; } = "merge";
 }
 
+/// <summary>
+/// Go's <c>patchStrategy</c> tag on a field without a merge key: <c>merge</c> on a list of primitives
+/// (metadata.finalizers) makes strategic merge patch treat it as a set.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PatchStrategyAttribute(string strategy) : Attribute
+{
+    public string Strategy { get; } = strategy;
+}
+
 /// <summary>Timestamps written with microseconds, as metav1.MicroTime.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MicroTimeAttribute : Attribute;

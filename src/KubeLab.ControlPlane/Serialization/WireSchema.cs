@@ -27,7 +27,8 @@ public static class WireSchema
         {
             var member = p.AttributeProvider as PropertyInfo;
             var merge = member?.GetCustomAttribute<PatchMergeKeyAttribute>();
-            return new WireField(p.Name, p.PropertyType, member, merge?.Key, merge?.Strategy, member?.GetCustomAttribute<ProtoAttribute>()?.Field);
+            var strategy = merge?.Strategy ?? member?.GetCustomAttribute<PatchStrategyAttribute>()?.Strategy;
+            return new WireField(p.Name, p.PropertyType, member, merge?.Key, strategy, member?.GetCustomAttribute<ProtoAttribute>()?.Field);
         });
     });
 

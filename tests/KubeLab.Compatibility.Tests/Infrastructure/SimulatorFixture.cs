@@ -15,11 +15,14 @@ public abstract class SimulatorFixture
 
     protected Kubectl Kubectl { get; private set; } = null!;
 
+    /// <summary>Extra `kubelab serve` options for this class's simulator (e.g. `--user jane:dev`).</summary>
+    protected virtual string[] ServeArguments => [];
+
     [OneTimeSetUp]
     public async Task StartSimulatorAsync()
     {
         var kubectlPath = await KubectlBinary.GetPathAsync();
-        Simulator = await SimulatorProcess.StartAsync();
+        Simulator = await SimulatorProcess.StartAsync(ServeArguments);
         var home = Directory.CreateDirectory(Path.Combine(Simulator.Directory, "home")).FullName;
         Kubectl = new Kubectl(kubectlPath, Simulator.KubeconfigPath, Path.Combine(Simulator.Directory, "kubectl-cache"), home);
     }

@@ -46,7 +46,8 @@ public sealed class SimulatorProcess : IAsyncDisposable
         get { lock (output) return output.ToString(); }
     }
 
-    public static async Task<SimulatorProcess> StartAsync()
+    /// <param name="serveArguments">Extra `kubelab serve` options, e.g. `--user jane:dev`.</param>
+    public static async Task<SimulatorProcess> StartAsync(params string[] serveArguments)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("kubelab-compat-").FullName;
         var port = FreePort();
@@ -58,7 +59,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = directory,
         };
-        foreach (var argument in new[] { kubelab, "serve", "--port", port.ToString(), "--kubeconfig", Path.Combine(directory, "kubeconfig") })
+        foreach (var argument in new[] { kubelab, "serve", "--port", port.ToString(), "--kubeconfig", Path.Combine(directory, "kubeconfig") }.Concat(serveArguments))
             startInfo.ArgumentList.Add(argument);
 
         var stopwatch = Stopwatch.StartNew();

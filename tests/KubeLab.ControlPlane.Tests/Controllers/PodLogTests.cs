@@ -77,7 +77,7 @@ public class PodLogTests
         await c.Run(TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(10));
         var later = await c.Logs("nginx");
         Assert.That(later, Does.StartWith(startup));
-        Assert.That(later[startup.Length..], Does.Match("^10\\.244\\.1\\.1 - - \\[01/Jan/2025:00:0\\d:\\d\\d \\+0000\\] \"GET /"));
+        Assert.That(later[startup.Length..], Does.Match("(^|\n)10\\.244\\.1\\.1 - - \\[01/Jan/2025:00:0\\d:\\d\\d \\+0000\\] \"GET / HTTP/1.1\" 200 615 "));
     }
 
     [Test]

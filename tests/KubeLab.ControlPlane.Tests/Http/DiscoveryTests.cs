@@ -28,10 +28,14 @@ public class DiscoveryTests
     {
         using var c = new ClusterClient();
         Assert.That((await c.Send(HttpMethod.Get, "/api")).Body, Does.StartWith("""{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","""));
-        Assert.That((await c.Send(HttpMethod.Get, "/apis")).Body, Is.EqualTo("""{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}}]}""" + "\n"));
+        var groups = (await c.Send(HttpMethod.Get, "/apis")).Body;
+        Assert.That(groups, Does.StartWith("""{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}},"""));
+        Assert.That(JsonNode.Parse(groups)!["groups"]!.AsArray().Select(g => g!["name"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "apps", "authentication.k8s.io", "authorization.k8s.io", "rbac.authorization.k8s.io" }));
         var v1 = (await c.Send(HttpMethod.Get, "/api/v1")).Body;
         Assert.That(v1, Does.Contain("""{"name":"pods","singularName":"pod","namespaced":true,"kind":"Pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"],"storageVersionHash":"xPOwRZ+Yhw8="}"""));
         Assert.That(v1, Does.Contain("""{"name":"pods/log","singularName":"","namespaced":true,"kind":"Pod","verbs":["get"]}"""));
+        Assert.That(v1, Does.Contain("""{"name":"serviceaccounts/token","singularName":"","namespaced":true,"group":"authentication.k8s.io","version":"v1","kind":"TokenRequest","verbs":["create"]}"""));
         var apps = (await c.Send(HttpMethod.Get, "/apis/apps/v1")).Body;
         Assert.That(apps, Does.Contain("""{"name":"deployments/scale","singularName":"","namespaced":true,"group":"autoscaling","version":"v1","kind":"Scale","verbs":["get","patch","update"]}"""));
     }

@@ -133,3 +133,16 @@ public class WatchTests
         Assert.That($"{events[0]["type"]} {events[0]["object"]!["metadata"]!["name"]}", Is.EqualTo("ADDED one"));
     }
 }
+
+public class WatchHeaderTests
+{
+    [Test]
+    public async Task HeadersArriveBeforeAnyEvent()
+    {
+        using var c = new ClusterClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={c.Cluster.Store.Revision}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await c.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+    }
+}

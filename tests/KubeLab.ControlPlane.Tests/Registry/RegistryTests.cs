@@ -110,3 +110,17 @@ public class RegistryTests
         Assert.That(error.Message, Is.EqualTo("Deployment.apps \"web\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"other\"}: `selector` does not match template `labels`"));
     }
 }
+
+public class ManagedFieldsTests
+{
+    [Test]
+    public async Task ARepeatedIdenticalPutChangesNothingEvenLater()
+    {
+        using var c = new ClusterClient();
+        var created = await c.Json(HttpMethod.Post, "/api/v1/namespaces/default/configmaps?fieldManager=editor", """{"metadata":{"name":"cfg"},"data":{"a":"1"}}""", expect: 201);
+        c.Clock.Advance(TimeSpan.FromMinutes(5));
+        var again = await c.Json(HttpMethod.Put, "/api/v1/namespaces/default/configmaps/cfg?fieldManager=editor", """{"metadata":{"name":"cfg"},"data":{"a":"1"}}""");
+        Assert.That(again["metadata"]!["resourceVersion"]!.GetValue<string>(), Is.EqualTo(created["metadata"]!["resourceVersion"]!.GetValue<string>()));
+        Assert.That(again["metadata"]!["managedFields"]![0]!["time"]!.GetValue<string>(), Is.EqualTo("2025-01-01T00:00:00Z"));
+    }
+}

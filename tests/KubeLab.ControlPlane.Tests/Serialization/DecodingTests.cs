@@ -54,3 +54,12 @@ public class DecodingTests
         Assert.That(StrictFields.FindUnknown(node, typeof(Pod)), Is.Empty);
     }
 }
+
+public class GoUnmarshalErrorTests
+{
+    [TestCase("""{"metadata":{"name":5}}""", "metadata.name", "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.name of type string")]
+    [TestCase("""{"spec":{"containers":[{"name":"a","ports":{"x":1}}]}}""", "spec.containers[0].ports", "json: cannot unmarshal object into Go struct field Container.spec.containers.ports of type []v1.ContainerPort")]
+    [TestCase("""{"metadata":{"labels":{"a":true}}}""", "metadata.labels.a", "json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels.a of type string")]
+    public void WordsTypeMismatchesAsGoDoes(string json, string path, string expected) =>
+        Assert.That(GoUnmarshalError.Describe(JsonNode.Parse(json), typeof(Pod), path), Is.EqualTo(expected));
+}

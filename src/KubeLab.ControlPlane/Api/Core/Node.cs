@@ -14,7 +14,7 @@ public sealed class Node : KubeObject
 public sealed class NodeSpec
 {
     [Proto(1), JsonPropertyName("podCIDR")] public string? PodCidr { get; set; }
-    [Proto(7), JsonPropertyName("podCIDRs")] public List<string>? PodCidrs { get; set; }
+    [Proto(7), JsonPropertyName("podCIDRs"), PatchStrategy("merge")] public List<string>? PodCidrs { get; set; }
     [Proto(3), JsonPropertyName("providerID")] public string? ProviderId { get; set; }
     [Proto(4)] public bool? Unschedulable { get; set; }
     [Proto(5)] public List<Taint>? Taints { get; set; }

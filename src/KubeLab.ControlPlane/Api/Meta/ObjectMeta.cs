@@ -17,8 +17,8 @@ public sealed class ObjectMeta
     [Proto(10, Pointer = true)] public long? DeletionGracePeriodSeconds { get; set; }
     [Proto(11)] public Dictionary<string, string>? Labels { get; set; }
     [Proto(12)] public Dictionary<string, string>? Annotations { get; set; }
-    [Proto(13)] public List<OwnerReference>? OwnerReferences { get; set; }
-    [Proto(14)] public List<string>? Finalizers { get; set; }
+    [Proto(13), PatchMergeKey("uid")] public List<OwnerReference>? OwnerReferences { get; set; }
+    [Proto(14), PatchStrategy("merge")] public List<string>? Finalizers { get; set; }
     [Proto(17)] public List<ManagedFieldsEntry>? ManagedFields { get; set; }
 }
 

@@ -83,8 +83,8 @@ public sealed partial class DeploymentController : IController
             else if (controller is null && rs.Metadata.DeletionTimestamp is null && d.Metadata.DeletionTimestamp is null
                      && selector.Matches(rs.Metadata.Labels))
             {
-                rs.Metadata.OwnerReferences = [.. rs.Metadata.OwnerReferences ?? [], ControllerRef.For(d)];
-                owned.Add(await _api.UpdateAsync(Path(rs), rs, cancellationToken));
+                await _api.PatchAsync(Path(rs), ControllerRef.StrategicMergePatch, ControllerRef.AdoptPatch(d, rs), cancellationToken);
+                if (_lister.Get<ReplicaSet>("replicasets", rs.Metadata.Namespace, rs.Metadata.Name!) is { } adopted) owned.Add(adopted);
             }
         }
         return owned;

@@ -21,13 +21,27 @@ public sealed partial class GarbageCollector
 
         if (solid.Count > 0)
         {
-            if (dangling.Count == 0 && !references.Any(r => waiting.Contains(r.Uid) && r.BlockOwnerDeletion == true)) return;
-            item.Metadata.OwnerReferences = references.Where(r => !dangling.Contains(r.Uid)).Select(r =>
+            // Strategic-merge deletes for references to owners that are gone, then a JSON merge patch that stops
+            // blocking owners waiting in the foreground, as the real collector patches.
+            foreach (var uid in dangling)
+                await _api.PatchAsync(PathOf(node, item), ControllerRef.StrategicMergePatch, ControllerRef.ReleasePatch(uid, item), cancellationToken);
+            if (references.Any(r => waiting.Contains(r.Uid) && r.BlockOwnerDeletion == true))
             {
-                if (waiting.Contains(r.Uid)) r.BlockOwnerDeletion = false;
-                return r;
-            }).ToList();
-            await _api.UpdateObjectAsync(PathOf(node, item), item, cancellationToken);
+                var unblocked = references.Where(r => !dangling.Contains(r.Uid)).Select(r =>
+                {
+                    if (waiting.Contains(r.Uid)) r.BlockOwnerDeletion = false;
+                    return r;
+                }).ToList();
+                var patch = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["metadata"] = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["ownerReferences"] = System.Text.Json.JsonSerializer.SerializeToNode(unblocked, Serialization.KubeJson.Options),
+                        ["uid"] = item.Metadata.Uid,
+                    },
+                };
+                await _api.PatchAsync(PathOf(node, item), ControllerRef.MergePatch, patch.ToJsonString(), cancellationToken);
+            }
             return;
         }
         if (item.Metadata.DeletionTimestamp is not null) return;
@@ -51,8 +65,7 @@ public sealed partial class GarbageCollector
             foreach (var dependent in _graph.DependentsOf(uid))
             {
                 if (Get(dependent)?.Copy() is not { } item) continue;
-                item.Metadata.OwnerReferences = item.Metadata.OwnerReferences?.Where(r => r.Uid != uid).ToList() is { Count: > 0 } rest ? rest : null;
-                await _api.UpdateObjectAsync(PathOf(dependent, item), item, cancellationToken);
+                await _api.PatchAsync(PathOf(dependent, item), ControllerRef.StrategicMergePatch, ControllerRef.ReleasePatch(uid, item), cancellationToken);
             }
             await RemoveFinalizer(node, DeletionPropagation.OrphanFinalizer, cancellationToken);
             return;
@@ -64,10 +77,19 @@ public sealed partial class GarbageCollector
         if (blocking.Count == 0) await RemoveFinalizer(node, DeletionPropagation.ForegroundFinalizer, cancellationToken);
     }
 
+    /// <summary>A JSON merge patch of the remaining finalizers, pinned to the resourceVersion they were read at.</summary>
     private async Task RemoveFinalizer(GraphNode node, string finalizer, CancellationToken cancellationToken)
     {
         if (Get(node)?.Copy() is not { } owner) return;
-        owner.Metadata.Finalizers = owner.Metadata.Finalizers?.Where(f => f != finalizer).ToList() is { Count: > 0 } rest ? rest : null;
-        await _api.UpdateObjectAsync(PathOf(node, owner), owner, cancellationToken);
+        var rest = owner.Metadata.Finalizers?.Where(f => f != finalizer).ToList() ?? [];
+        var patch = new System.Text.Json.Nodes.JsonObject
+        {
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["resourceVersion"] = owner.Metadata.ResourceVersion,
+                ["finalizers"] = rest.Count == 0 ? null : new System.Text.Json.Nodes.JsonArray(rest.Select(f => (System.Text.Json.Nodes.JsonNode?)f).ToArray()),
+            },
+        };
+        await _api.PatchAsync(PathOf(node, owner), ControllerRef.MergePatch, patch.ToJsonString(), cancellationToken);
     }
 }

@@ -83,16 +83,12 @@ public sealed class ReplicaSetController : IController
             if (owner?.Uid == rs.Metadata.Uid)
             {
                 if (matches) claimed.Add(pod);
-                else
-                {
-                    pod.Metadata.OwnerReferences = pod.Metadata.OwnerReferences!.Where(o => o.Uid != rs.Metadata.Uid).ToList();
-                    await _api.UpdateAsync(PodPath(pod), pod, cancellationToken);
-                }
+                else await _api.PatchAsync(PodPath(pod), ControllerRef.StrategicMergePatch, ControllerRef.ReleasePatch(rs.Metadata.Uid!, pod), cancellationToken);
             }
             else if (owner is null && matches && rs.Metadata.DeletionTimestamp is null)
             {
-                pod.Metadata.OwnerReferences = [.. pod.Metadata.OwnerReferences ?? [], ControllerRef.For(rs)];
-                claimed.Add(await _api.UpdateAsync(PodPath(pod), pod, cancellationToken));
+                await _api.PatchAsync(PodPath(pod), ControllerRef.StrategicMergePatch, ControllerRef.AdoptPatch(rs, pod), cancellationToken);
+                if (_lister.Get<Pod>("pods", pod.Metadata.Namespace, pod.Metadata.Name!) is { } adopted) claimed.Add(adopted);
             }
         }
         return claimed;

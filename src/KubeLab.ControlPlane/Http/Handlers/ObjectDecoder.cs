@@ -54,7 +54,8 @@ public static class ObjectDecoder
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            throw CannotHandle(kind, apiVersion, GoStyle(e));
+            var path = (e as JsonException)?.Path?.TrimStart('$').TrimStart('.') ?? "";
+            throw CannotHandle(kind, apiVersion, GoUnmarshalError.Describe(obj, type, path) ?? "json: " + e.Message.Split(" Path:")[0]);
         }
     }
 
@@ -85,12 +86,6 @@ public static class ObjectDecoder
         StatusErrors.BadRequest($"{kind} in version \"{VersionOf(apiVersion)}\" cannot be handled as a {kind}: {detail}");
 
     private static string VersionOf(string apiVersion) => apiVersion.Contains('/') ? apiVersion[(apiVersion.IndexOf('/') + 1)..] : apiVersion;
-
-    private static string GoStyle(Exception e)
-    {
-        var path = (e as JsonException)?.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : null;
-        return path is null ? "json: " + e.Message : $"json: cannot unmarshal the value of field \"{path}\" into its Go type";
-    }
 
     private static string Truncate(string text) => text.Length > 200 ? text[..200] : text;
 }

@@ -15,6 +15,7 @@ public sealed class ResourceHandler(Cluster cluster)
     private readonly WriteHandlers _writes = new(cluster);
     private readonly WatchHandler _watch = new(cluster);
     private readonly SubresourceHandlers _subresources = new(cluster);
+    private readonly ReviewHandler _reviews = new(cluster);
 
     public Task Handle(HttpContext http)
     {
@@ -23,6 +24,7 @@ public sealed class ResourceHandler(Cluster cluster)
         if (target.Subresource is not null) return _subresources.Handle(http, target);
         if (!target.Resource.Supports(info.Verb))
             throw StatusErrors.MethodNotSupported(target.Resource.GroupResource, info.Verb);
+        if (target.Resource.Strategy is IReviewStrategy && info.Verb == "create") return _reviews.Create(http, target);
         return info.Verb switch
         {
             "get" => _reads.Get(http, target),

@@ -1,34 +1,28 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeLab.ControlPlane.Api.Autoscaling;
-using KubeLab.ControlPlane.Errors;
+using KubeLab.ControlPlane.Patching;
 using KubeLab.ControlPlane.Serialization;
 
 namespace KubeLab.ControlPlane.Http.Handlers;
 
 /// <summary>
-/// PATCH on <c>…/scale</c>: kubectl sends a merge patch <c>{"spec":{"replicas":3}}</c>; the result is the
-/// desired replica count.
+/// PATCH on <c>…/scale</c> (kubectl sends the merge patch <c>{"spec":{"replicas":3}}</c>): the patch applies
+/// to the Scale view, like any patch to any object; the result is the desired replica count.
 /// </summary>
 internal static class ScalePatch
 {
     public static int DesiredReplicas(byte[] body, string? contentType, Scale current)
     {
-        if (MediaTypes.Essence(contentType) is not (MediaTypes.MergePatch or MediaTypes.StrategicMergePatch))
-            throw StatusErrors.UnsupportedMediaType(MediaTypes.Essence(contentType), MediaTypes.Patches);
-        JsonNode? patch;
+        var live = JsonSerializer.SerializeToNode(current, KubeJson.Options)!.AsObject();
+        var patched = PatchApplier.Apply(contentType, live, body, typeof(Scale)).Object;
         try
         {
-            patch = JsonTree.Parse(body);
+            return patched.Deserialize<Scale>(KubeJson.Options)!.Spec.Replicas ?? 0;
         }
         catch (JsonException e)
         {
-            throw StatusErrors.BadRequest("error decoding patch: " + e.Message.Split(" Path:")[0]);
+            throw ObjectDecoder.CannotHandle("Scale", "autoscaling/v1", "json: " + e.Message.Split(" Path:")[0]);
         }
-        var replicas = patch?["spec"]?["replicas"];
-        if (replicas is null) return current.Spec.Replicas ?? 0;
-        return replicas is JsonValue v && v.TryGetValue<long>(out var n) && n is >= 0 and <= int.MaxValue
-            ? (int)n
-            : throw StatusErrors.BadRequest("spec.replicas must be a non-negative integer");
     }
 }

@@ -1,8 +1,10 @@
+using KubeLab.ControlPlane.Api.Authentication;
 using KubeLab.ControlPlane.Api.Autoscaling;
 using KubeLab.ControlPlane.Api.Core;
 using KubeLab.ControlPlane.Api.Meta;
 using KubeLab.ControlPlane.Errors;
 using KubeLab.ControlPlane.Registry.Apps;
+using KubeLab.ControlPlane.Registry.Authentication;
 using KubeLab.ControlPlane.Registry.Core;
 using KubeLab.ControlPlane.Storage;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +32,7 @@ public sealed class SubresourceHandlers(Cluster cluster)
             ("scale", _) => Scale(http, target, verb),
             ("log", "get") => _logs.Get(http, target),
             ("binding", "create") => Bind(http, target),
+            ("token", "create") => TokenRequest(http, target),
             _ => throw StatusErrors.MethodNotSupported(target.Resource.GroupResource, verb),
         };
     }
@@ -76,6 +79,17 @@ public sealed class SubresourceHandlers(Cluster cluster)
                     : null,
             },
         };
+    }
+
+    /// <summary>A TokenRequest for a service account: nothing is stored, the signed token comes back in the status.</summary>
+    private async Task TokenRequest(HttpContext http, ResourceScopeTarget target)
+    {
+        var api = http.Api();
+        var request = (TokenRequest)ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+            http.Request.Query["fieldValidation"], api.Warnings, typeof(TokenRequest), "TokenRequest", "authentication.k8s.io/v1");
+        var account = (ServiceAccount)target.Registry.Get(target.Namespace, target.Name!, api.RegistryContext(http)).Object;
+        var issued = TokenRequestRest.Create(request, account, cluster.Authentication.ServiceAccountTokens, api.Trace);
+        await ResponseWriter.WriteObject(http, 201, issued);
     }
 
     /// <summary>A scheduler's Binding: the pod goes to the node, and the answer is a bare Success Status with code 201.</summary>

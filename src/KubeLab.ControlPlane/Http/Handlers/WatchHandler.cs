@@ -46,7 +46,10 @@ public sealed class WatchHandler(Cluster cluster)
             using var bookmarkTimer = bookmarks ? BookmarkTimer(events, timeout) : null;
 
             ResponseWriter.Begin(http, 200, MediaTypes.Json);
+            // The real server flushes the headers at once: a client whose informer stops before any event
+            // (kubectl's delete wait, when the object is already gone) waits for them.
             await http.Response.StartAsync(cancel.Token);
+            await http.Response.Body.FlushAsync(cancel.Token);
             var writer = new WatchWriter(http, target, asTable, cluster);
             try
             {

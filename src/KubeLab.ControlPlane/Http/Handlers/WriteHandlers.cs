@@ -34,7 +34,7 @@ public sealed class WriteHandlers(Cluster cluster)
     {
         var api = http.Api();
         var body = await RequestBody.ReadAsync(http);
-        var outcome = PatchRequest.Run(http, target, body, api);
+        var outcome = PatchRequest.Run(http, target, body, api, cluster.Services.Now());
         await _reads.WriteOne(http, target.Resource, outcome.Stored, outcome.Created ? 201 : 200);
     }
 

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -8,9 +9,9 @@ namespace KubeLab.ControlPlane.Http.InProcess;
 /// <summary>
 /// An <see cref="HttpMessageHandler"/> that hands requests straight to a cluster's API server, with no
 /// socket: the request runs through the same pipeline as one from Kestrel. Streamed responses (watch)
-/// arrive as they are written.
+/// arrive as they are written. A client certificate, if given, is presented as a TLS handshake would present it.
 /// </summary>
-public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:6443") : HttpMessageHandler
+public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:6443", X509Certificate2? clientCertificate = null) : HttpMessageHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
         features.Set<IHttpResponseFeature>(responseFeature);
         features.Set<IHttpResponseBodyFeature>(body);
         features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = aborted.Token });
+        if (clientCertificate is not null) features.Set<ITlsConnectionFeature>(new TlsConnectionFeature { ClientCertificate = clientCertificate });
         var context = new DefaultHttpContext(features);
 
         var run = Task.Run(async () =>

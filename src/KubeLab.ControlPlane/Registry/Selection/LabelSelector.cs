@@ -21,19 +21,22 @@ public sealed class LabelSelectorQuery
     public static LabelSelectorQuery FromMatchLabels(IReadOnlyDictionary<string, string>? matchLabels) =>
         new((matchLabels ?? new Dictionary<string, string>()).Select(kv => new Requirement(kv.Key, Operator.Equals, [kv.Value])).ToList());
 
-    /// <summary>metav1.LabelSelectorAsSelector: matchLabels and matchExpressions; a null selector matches nothing.</summary>
+    /// <summary>A metav1.LabelSelector: its matchLabels and matchExpressions must all hold; a null selector matches nothing.</summary>
     public static LabelSelectorQuery FromSelector(Api.Meta.LabelSelector? selector)
     {
         if (selector is null) return new([new Requirement("", Operator.Exists, [])]);
-        var requirements = (selector.MatchLabels ?? []).Select(kv => new Requirement(kv.Key, Operator.Equals, [kv.Value])).ToList();
+        var requirements = FromMatchLabels(selector.MatchLabels)._requirements;
         foreach (var expression in selector.MatchExpressions ?? [])
-            requirements.Add(new Requirement(expression.Key, expression.Operator switch
+        {
+            var op = expression.Operator switch
             {
                 "In" => Operator.In,
                 "NotIn" => Operator.NotIn,
                 "Exists" => Operator.Exists,
                 _ => Operator.DoesNotExist,
-            }, [.. expression.Values ?? []]));
+            };
+            requirements.Add(new Requirement(expression.Key, op, [.. expression.Values ?? []]));
+        }
         return new LabelSelectorQuery(requirements);
     }
 

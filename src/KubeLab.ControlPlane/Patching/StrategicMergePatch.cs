@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+using KubeLab.ControlPlane.Patching.Strategic;
+
+namespace KubeLab.ControlPlane.Patching;
+
+/// <summary>
+/// Strategic merge patch (<c>application/strategic-merge-patch+json</c>), driven by the wire type's
+/// patch metadata (<c>[PatchMergeKey]</c>, <c>[PatchStrategy]</c>). Free-form JSON parts of a type
+/// merge like a JSON merge patch. Throws <see cref="PatchFailure"/> worded as upstream.
+/// </summary>
+public static class StrategicMergePatch
+{
+    /// <summary>Applies <paramref name="patch"/> to a copy of <paramref name="document"/>, an object of <paramref name="objectType"/>.</summary>
+    public static JsonObject Apply(JsonObject document, JsonObject patch, Type objectType) =>
+        StrategicMerge.MergeMap((JsonObject)document.DeepClone(), (JsonObject)patch.DeepClone(), PatchSchema.For(objectType));
+}
