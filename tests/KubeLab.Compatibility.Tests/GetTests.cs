@@ -6,7 +6,8 @@ namespace KubeLab.Compatibility.Tests;
 
 /// <summary>
 /// `kubectl get` output formats over a small known world, created once for the class:
-/// pod nginx in default; pods cache and web in team-a; an empty namespace quiet.
+/// pod nginx in default; pods cache and web in team-a; an empty namespace quiet. The set-up waits
+/// until the simulated kubelet runs them all, so every row shows a Running pod on worker-1.
 /// The tests only read, so they can run in any order.
 /// </summary>
 public class GetTests : SimulatorFixture
@@ -22,6 +23,8 @@ public class GetTests : SimulatorFixture
         Assert.That(await Kubectl.RunAsync("run", "nginx", "--image=nginx"), Is.EqualTo(KubectlResult.Success("pod/nginx created\n")));
         await RunPodAsync("web", "nginx:1.28", "team-a");
         await RunPodAsync("cache", "redis", "team-a");
+        var ready = await Kubectl.RunAsync("wait", "--for=condition=Ready", "pods", "--all", "-A", "--timeout=60s");
+        Assert.That(ready.ExitCode, Is.Zero, ready.ToString());
     }
 
     [Test]
@@ -29,12 +32,11 @@ public class GetTests : SimulatorFixture
     {
         var result = await Kubectl.RunAsync("get", "pods");
 
-        // Unscheduled pods stay Pending (no kubelet yet).
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stderr, Is.Empty);
         Assert.That(result.Stdout, Does.Match(
             @"^NAME    READY   STATUS    RESTARTS   AGE\n" +
-            @"nginx   0/1     Pending   0          \d+s\n$"));
+            @"nginx   1/1     Running   0          \d+s\n$"));
     }
 
     [Test]
@@ -44,7 +46,7 @@ public class GetTests : SimulatorFixture
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stderr, Is.Empty);
-        AssertRows(Parse(result.Stdout, PodHeaders), ["nginx", "0/1", "Pending", "0", Age]);
+        AssertRows(Parse(result.Stdout, PodHeaders), ["nginx", "1/1", "Running", "0", Age]);
     }
 
     [Test]
@@ -55,8 +57,8 @@ public class GetTests : SimulatorFixture
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stderr, Is.Empty);
         AssertRows(Parse(result.Stdout, PodHeaders),
-            ["cache", "0/1", "Pending", "0", Age],
-            ["web", "0/1", "Pending", "0", Age]);
+            ["cache", "1/1", "Running", "0", Age],
+            ["web", "1/1", "Running", "0", Age]);
     }
 
     [Test]
@@ -68,9 +70,9 @@ public class GetTests : SimulatorFixture
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stderr, Is.Empty);
         AssertRows(Parse(result.Stdout, ["NAMESPACE", .. PodHeaders]),
-            ["default", "nginx", "0/1", "Pending", "0", Age],
-            ["team-a", "cache", "0/1", "Pending", "0", Age],
-            ["team-a", "web", "0/1", "Pending", "0", Age]);
+            ["default", "nginx", "1/1", "Running", "0", Age],
+            ["team-a", "cache", "1/1", "Running", "0", Age],
+            ["team-a", "web", "1/1", "Running", "0", Age]);
     }
 
     [Test]
@@ -81,7 +83,7 @@ public class GetTests : SimulatorFixture
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stderr, Is.Empty);
         AssertRows(Parse(result.Stdout, [.. PodHeaders, "IP", "NODE", "NOMINATED NODE", "READINESS GATES"]),
-            ["nginx", "0/1", "Pending", "0", Age, "<none>", "<none>", "<none>", "<none>"]);
+            ["nginx", "1/1", "Running", "0", Age, "10.244.1.2", "worker-1", "<none>", "<none>"]);
     }
 
     [Test]
@@ -111,7 +113,8 @@ public class GetTests : SimulatorFixture
         var container = pod.GetProperty("spec").GetProperty("containers")[0];
         Assert.That(container.GetProperty("name").GetString(), Is.EqualTo("nginx"));
         Assert.That(container.GetProperty("image").GetString(), Is.EqualTo("nginx"));
-        Assert.That(pod.GetProperty("status").GetProperty("phase").GetString(), Is.EqualTo("Pending"));
+        Assert.That(pod.GetProperty("status").GetProperty("phase").GetString(), Is.EqualTo("Running"));
+        Assert.That(pod.GetProperty("spec").GetProperty("nodeName").GetString(), Is.EqualTo("worker-1"));
     }
 
     [Test]
@@ -124,7 +127,7 @@ public class GetTests : SimulatorFixture
         Assert.That(result.Stdout, Does.StartWith("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n"));
         Assert.That(result.Stdout, Does.Contain("\n    name: nginx\n    namespace: default\n"));
         Assert.That(result.Stdout, Does.Contain("\n    containers:\n    - image: nginx\n"));
-        Assert.That(result.Stdout, Does.Contain("\n    phase: Pending\n"));
+        Assert.That(result.Stdout, Does.Contain("\n    phase: Running\n"));
         Assert.That(result.Stdout, Does.EndWith("\nkind: List\nmetadata:\n  resourceVersion: \"\"\n"));
     }
 
@@ -142,7 +145,7 @@ public class GetTests : SimulatorFixture
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stderr, Is.Empty);
-        AssertRows(Parse(result.Stdout, PodHeaders), ["nginx", "0/1", "Pending", "0", Age]);
+        AssertRows(Parse(result.Stdout, PodHeaders), ["nginx", "1/1", "Running", "0", Age]);
 
         Assert.That(await Kubectl.RunAsync("get", "pods", "-l", "run=web"),
             Is.EqualTo(new KubectlResult(0, "", "No resources found in default namespace.\n")));

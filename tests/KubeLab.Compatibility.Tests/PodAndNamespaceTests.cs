@@ -61,7 +61,7 @@ public class PodAndNamespaceTests : SimulatorFixture
         Assert.That(await Kubectl.RunAsync("get", "pod", "nginx", "-n", ns, "-o", "jsonpath={.metadata.labels}"),
             Is.EqualTo(Success("""{"a":"b","foo":"bar","run":"nginx"}""")));
 
-        // An unscheduled pod has no kubelet to wait for, so it goes at once.
+        // kubectl waits while the kubelet stops the container; nginx stops at once on its signal.
         Assert.That(await Kubectl.RunAsync("delete", "pod", "nginx", "-n", ns), Is.EqualTo(Success("pod \"nginx\" deleted\n")));
         Assert.That(await Kubectl.RunAsync("get", "pod", "nginx", "-n", ns),
             Is.EqualTo(Failure("Error from server (NotFound): pods \"nginx\" not found\n")));

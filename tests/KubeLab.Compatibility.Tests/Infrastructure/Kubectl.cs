@@ -31,6 +31,10 @@ public sealed record Kubectl(string BinaryPath, string KubeconfigPath, string Ca
 
     public Kubectl WithStdin(string text) => this with { Stdin = text };
 
+    /// <summary>Starts a kubectl that keeps running (<c>get -w</c>, <c>logs -f</c>); stop it with the session.</summary>
+    public KubectlSession Start(params string[] args) =>
+        KubectlSession.Start(BinaryPath, [$"--kubeconfig={KubeconfigPath}", $"--cache-dir={CacheDirectory}", .. args], HomeDirectory);
+
     public async Task<KubectlResult> RunAsync(params string[] args)
     {
         // Global flags go first so arguments after a `--` stay untouched.
