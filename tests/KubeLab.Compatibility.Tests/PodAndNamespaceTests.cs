@@ -115,9 +115,14 @@ public class PodAndNamespaceTests : SimulatorFixture
         File.WriteAllText(file, Manifests.Pod("web"));
         Assert.That(await Kubectl.In(dir).RunAsync("create", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Success("pod/web created\n")));
 
-        // Only metadata changes: most of a pod's spec is immutable.
-        File.WriteAllText(file, Manifests.Pod("web", labels: "tier: frontend"));
-        Assert.That(await Kubectl.In(dir).RunAsync("replace", "-f", "pod.yaml", "-n", ns), Is.EqualTo(Success("pod/web replaced\n")));
+        // Only metadata changes: most of a pod's spec is immutable, and the scheduler has set spec.nodeName
+        // since, so the live object (not the original file) is what gets edited and replaced.
+        // Once it is Ready the kubelet stops writing its status, so the resourceVersion read here stays current.
+        Assert.That((await Kubectl.RunAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, "--timeout=30s")).ExitCode, Is.Zero);
+        var live = System.Text.Json.Nodes.JsonNode.Parse((await Kubectl.RunAsync("get", "pod", "web", "-n", ns, "-o", "json")).Stdout)!;
+        live["metadata"]!["labels"] = new System.Text.Json.Nodes.JsonObject { ["tier"] = "frontend" };
+        File.WriteAllText(Path.Combine(dir, "live.json"), live.ToJsonString());
+        Assert.That(await Kubectl.In(dir).RunAsync("replace", "-f", "live.json", "-n", ns), Is.EqualTo(Success("pod/web replaced\n")));
         Assert.That(await Kubectl.RunAsync("get", "pod", "web", "-n", ns, "-o", "jsonpath={.metadata.labels}"),
             Is.EqualTo(Success("""{"tier":"frontend"}""")));
     }
