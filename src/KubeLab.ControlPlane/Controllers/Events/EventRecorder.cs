@@ -41,7 +41,12 @@ public sealed class EventRecorder
         {
             var stored = previous is null ? null : await CountAgain(previous, at, cancellationToken);
             stored ??= await _api.CreateAsync(EventsPath(reference.Namespace), NewEvent(reference, type, reason, message, at), cancellationToken);
-            lock (_sync) _seen[key] = stored;
+            lock (_sync)
+            {
+                // The correlator's cache is an LRU of 4,096 entries; forgetting everything at that size is close enough.
+                if (_seen.Count >= 4096) _seen.Clear();
+                _seen[key] = stored;
+            }
         }
         catch (ApiException)
         {
