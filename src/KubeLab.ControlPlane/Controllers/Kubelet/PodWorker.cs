@@ -217,45 +217,6 @@ internal sealed partial class PodWorker
     /// <summary>The kubelet's crash back-off: 10 s after the second exit, doubling, at most 5 minutes.</summary>
     private static TimeSpan Backoff(int exits) => TimeSpan.FromSeconds(Math.Min(300, 10 * Math.Pow(2, Math.Max(0, exits - 2))));
 
-    private void Terminate(ContainerWorker c, DateTimeOffset at, int code)
-    {
-        if (c.Running is not { } running) return;
-        c.PreviousRun = c.LatestRun;
-        c.LatestRun = new FinishedInstance(running, new ContainerStateTerminated
-        {
-            ExitCode = code,
-            Reason = code == 0 ? "Completed" : "Error",
-            StartedAt = running.StartedAt,
-            FinishedAt = at,
-            ContainerID = running.ContainerId,
-        }, _stopping ? _stopSignal : null);
-        c.Running = null;
-        c.ReadyAt = null;
-        c.Exits++;
-    }
-
-    /// <summary>
-    /// Deletion: every running container gets its stop signal (Killing event) and exits as its program
-    /// reacts, or is killed (137) at the deadline; then the pod's final status, and it may be removed.
-    /// </summary>
-    private void BeginStop(DateTimeOffset now, DateTimeOffset deadline, List<KubeletEvent> events)
-    {
-        _stopping = true;
-        _stopSignal = now;
-        _steps.Clear();
-        var last = now;
-        foreach (var c in _init.Concat(_app))
-        {
-            c.Waiting = null;
-            if (c.Running is not { } running) continue;
-            events.Add(new("Normal", "Killing", $"Stopping container {c.Name}", c.FieldPath));
-            var reaction = c.Program.OnStop(running.Context, now);
-            var (at, code) = reaction is not null && now + reaction.After < deadline ? (now + reaction.After, reaction.ExitCode) : (deadline, 137);
-            Enqueue(at, StepKind.Stopped, c, code: code);
-            if (at > last) last = at;
-        }
-        Enqueue(last, StepKind.Finish);
-    }
 
     private void Enqueue(DateTimeOffset at, StepKind kind, ContainerWorker? container = null, int code = 0, TimeSpan pull = default)
     {

@@ -71,8 +71,8 @@ public sealed class ShellProgram(string script, Func<List<string>, ContainerProg
     /// <summary>A <c>trap … TERM</c> runs its action and, if the action exits, ends the script; otherwise sh ignores SIGTERM.</summary>
     public override StopReaction? OnStop(ProgramContext context, DateTimeOffset at)
     {
-        var trap = ShellParser.Tokenize(script).Select((word, i) => (word, i)).Where(t => t.word == "trap").Select(t => t.i).ToList();
-        var tokens = ShellParser.Tokenize(script);
+        var trap = ShellTokenizer.Tokenize(script).Select((word, i) => (word, i)).Where(t => t.word == "trap").Select(t => t.i).ToList();
+        var tokens = ShellTokenizer.Tokenize(script);
         foreach (var index in trap)
         {
             if (index + 2 >= tokens.Count) continue;
@@ -93,7 +93,7 @@ public sealed class ShellProgram(string script, Func<List<string>, ContainerProg
     }
 
     private List<string> FirstCommand() =>
-        ShellParser.Tokenize(script).Where(t => t is not ("exec" or ";" or "\n")).Take(1).ToList();
+        ShellTokenizer.Tokenize(script).Where(t => t is not ("exec" or ";" or "\n")).Take(1).ToList();
 
     private IEnumerable<ShellStep> Steps(ProgramContext context, Func<TimeSpan> elapsed)
     {

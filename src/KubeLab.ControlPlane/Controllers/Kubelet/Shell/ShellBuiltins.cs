@@ -13,7 +13,7 @@ internal static class ShellBuiltins
         {
             "echo" => (Echo(args), 0),
             "printf" => (Printf(args), 0),
-            "date" => (Date(args, state.Now()) + "\n", 0),
+            "date" => (ShellTime.Date(args, state.Now()) + "\n", 0),
             "hostname" => (state.Hostname + "\n", 0),
             "seq" => (Seq(args), 0),
             "cat" when args is ["/etc/hostname"] => (state.Hostname + "\n", 0),
@@ -97,65 +97,6 @@ internal static class ShellBuiltins
         return output.ToString();
     }
 
-    /// <summary><c>date</c> in the C locale and UTC: <c>Wed Jan  1 00:00:05 UTC 2025</c>, or <c>date +FORMAT</c>.</summary>
-    public static string Date(List<string> args, DateTimeOffset now)
-    {
-        var format = args.FirstOrDefault(a => a.StartsWith('+'))?[1..] ?? "%a %b %e %H:%M:%S %Z %Y";
-        var utc = now.UtcDateTime;
-        var output = new StringBuilder();
-        for (var i = 0; i < format.Length; i++)
-        {
-            if (format[i] != '%' || i + 1 >= format.Length) { output.Append(format[i]); continue; }
-            output.Append(format[++i] switch
-            {
-                'a' => utc.ToString("ddd", CultureInfo.InvariantCulture),
-                'A' => utc.ToString("dddd", CultureInfo.InvariantCulture),
-                'b' or 'h' => utc.ToString("MMM", CultureInfo.InvariantCulture),
-                'B' => utc.ToString("MMMM", CultureInfo.InvariantCulture),
-                'd' => utc.ToString("dd", CultureInfo.InvariantCulture),
-                'e' => utc.Day.ToString(CultureInfo.InvariantCulture).PadLeft(2),
-                'H' => utc.ToString("HH", CultureInfo.InvariantCulture),
-                'M' => utc.ToString("mm", CultureInfo.InvariantCulture),
-                'S' => utc.ToString("ss", CultureInfo.InvariantCulture),
-                'T' => utc.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
-                'F' => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                'D' => utc.ToString("MM/dd/yy", CultureInfo.InvariantCulture),
-                'm' => utc.ToString("MM", CultureInfo.InvariantCulture),
-                'y' => utc.ToString("yy", CultureInfo.InvariantCulture),
-                'Y' => utc.Year.ToString(CultureInfo.InvariantCulture),
-                's' => now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-                'N' => ((utc.Ticks % TimeSpan.TicksPerSecond) * 100).ToString("D9", CultureInfo.InvariantCulture),
-                'Z' => "UTC",
-                'z' => "+0000",
-                '%' => "%",
-                var other => "%" + other,
-            });
-        }
-        return output.ToString();
-    }
-
-    /// <summary><c>sleep 5</c>, <c>sleep 1.5</c>, <c>sleep 2m</c>; null for <c>sleep infinity</c>.</summary>
-    public static TimeSpan? SleepDuration(IEnumerable<string> args)
-    {
-        var total = TimeSpan.Zero;
-        foreach (var arg in args)
-        {
-            if (arg is "inf" or "infinity") return null;
-            if (arg.Length == 0) continue;
-            var unit = char.IsLetter(arg[^1]) ? arg[^1] : 's';
-            var number = char.IsLetter(arg[^1]) ? arg[..^1] : arg;
-            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) continue;
-            total += unit switch
-            {
-                'm' => TimeSpan.FromMinutes(value),
-                'h' => TimeSpan.FromHours(value),
-                'd' => TimeSpan.FromDays(value),
-                _ => TimeSpan.FromSeconds(value),
-            };
-        }
-        return total;
-    }
-
     /// <summary><c>test</c>/<c>[</c>: string and integer comparisons, -n/-z, and !.</summary>
     private static bool Test(List<string> args)
     {
@@ -174,66 +115,5 @@ internal static class ShellBuiltins
             },
             _ => false,
         };
-    }
-}
-
-/// <summary><c>$((...))</c>: integer arithmetic with + - * / % and parentheses over numbers and variables.</summary>
-internal static class ShellArithmetic
-{
-    public static long Evaluate(string expression, ShellState state)
-    {
-        var position = 0;
-        try
-        {
-            return Sum(expression, ref position, state);
-        }
-        catch (Exception e) when (e is DivideByZeroException or FormatException or OverflowException)
-        {
-            return 0;
-        }
-    }
-
-    private static long Sum(string e, ref int p, ShellState s)
-    {
-        var value = Product(e, ref p, s);
-        while (Skip(e, ref p) is '+' or '-')
-        {
-            var op = e[p++];
-            var right = Product(e, ref p, s);
-            value = op == '+' ? value + right : value - right;
-        }
-        return value;
-    }
-
-    private static long Product(string e, ref int p, ShellState s)
-    {
-        var value = Atom(e, ref p, s);
-        while (Skip(e, ref p) is '*' or '/' or '%')
-        {
-            var op = e[p++];
-            var right = Atom(e, ref p, s);
-            value = op switch { '*' => value * right, '/' => value / right, _ => value % right };
-        }
-        return value;
-    }
-
-    private static long Atom(string e, ref int p, ShellState s)
-    {
-        var c = Skip(e, ref p);
-        if (c == '(') { p++; var inner = Sum(e, ref p, s); Skip(e, ref p); p++; return inner; }
-        if (c == '-') { p++; return -Atom(e, ref p, s); }
-        if (c == '$') p++;
-        var start = p;
-        while (p < e.Length && (char.IsLetterOrDigit(e[p]) || e[p] == '_')) p++;
-        var token = e[start..p];
-        if (token.Length == 0) return 0;
-        if (char.IsDigit(token[0])) return long.Parse(token, CultureInfo.InvariantCulture);
-        return long.TryParse(s.Lookup(token), out var variable) ? variable : 0;
-    }
-
-    private static char Skip(string e, ref int p)
-    {
-        while (p < e.Length && e[p] == ' ') p++;
-        return p < e.Length ? e[p] : '\0';
     }
 }
