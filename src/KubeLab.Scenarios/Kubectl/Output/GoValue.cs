@@ -44,7 +44,8 @@ public static class GoValue
     /// <summary><c>fmt.Sprint</c>: maps as <c>map[k:v]</c> with sorted keys, slices as <c>[a b]</c>, nil as <c>&lt;nil&gt;</c>.</summary>
     public static string Sprint(JsonNode? node) => Sprint(Of(node));
 
-    private static string Sprint(object? value) => value switch
+    /// <summary><c>fmt.Sprint</c> of a Go value as <see cref="Of"/> returns it.</summary>
+    public static string Sprint(object? value) => value switch
     {
         null => "<nil>",
         string s => s,
