@@ -14,6 +14,7 @@ public static class GetReplay
 {
     public static KubectlOutput Print(IReadOnlyList<RawResponse> responses, GetFlags flags, Func<ResourcePath, ResourceKind> kinds)
     {
+        responses = WithoutNamespaceProbes(responses);
         var errors = responses.Where(r => !r.IsSuccess).Select(r => KubectlError.FromStatus(ReadStatus(r))).ToList();
         var found = responses.Where(r => r.IsSuccess).ToList();
         if (flags.IsTable)
@@ -51,6 +52,22 @@ public static class GetReplay
         if (output.StartsWith("jsonpath=", StringComparison.Ordinal))
             return JsonPathTemplate.Parse(output["jsonpath=".Length..]).Execute(document);
         throw new ArgumentException($"no replay for -o {output}");
+    }
+
+    // After a named GET answers 404 in a namespace other than default, kubectl asks for the namespace:
+    // if that is missing too, the namespace's NotFound is the error reported; otherwise nothing changes.
+    private static List<RawResponse> WithoutNamespaceProbes(IReadOnlyList<RawResponse> responses)
+    {
+        var kept = new List<RawResponse>();
+        foreach (var response in responses)
+        {
+            var path = ResourcePath.Parse(response.Path);
+            var isProbe = kept.Count > 0 && kept[^1].StatusCode == 404 && path is { Resource: "namespaces", Name: not null }
+                && ResourcePath.Parse(kept[^1].Path).Namespace == path.Name;
+            if (!isProbe) kept.Add(response);
+            else if (response.StatusCode == 404) kept[^1] = response with { Path = kept[^1].Path };
+        }
+        return kept;
     }
 
     public static Table ReadTable(RawResponse response) =>

@@ -81,11 +81,14 @@ internal static class TableDecorator
         if (options.ShowLabels) yield return FormatLabels(labels);
     }
 
-    /// <summary>apimachinery's <c>labels.FormatLabels</c>: <c>k=v</c> sorted by key, comma-joined; none is <c>&lt;none&gt;</c>.</summary>
+    /// <summary>
+    /// apimachinery's <c>labels.FormatLabels</c>: the <c>k=v</c> strings sorted as whole strings (so
+    /// <c>app.kubernetes.io/name=x</c> sorts before <c>app=y</c>), comma-joined; none is <c>&lt;none&gt;</c>.
+    /// </summary>
     public static string FormatLabels(IReadOnlyDictionary<string, string>? labels) =>
         labels is null || labels.Count == 0
             ? "<none>"
-            : string.Join(",", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
+            : string.Join(",", labels.Select(l => $"{l.Key}={l.Value}").Order(GoJson.KeyOrder));
 
     private static int FindNameColumn(IReadOnlyList<TableColumnDefinition> columns)
     {
