@@ -29,7 +29,8 @@ public static class GoValue
                 JsonValueKind.String => element.GetString(),
                 JsonValueKind.True => true,
                 JsonValueKind.False => false,
-                JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+                // Boxed separately: a conditional expression would widen the long to double.
+                JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
                 _ => null,
             };
         }
