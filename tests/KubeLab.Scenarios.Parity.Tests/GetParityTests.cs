@@ -100,6 +100,8 @@ public class GetParityTests : ParityFixture
         yield return Case("jsonpath={.spec.replicas} {.status}", "get", "deploy", "web", "-n", "team-a");
         yield return Case("jsonpath-as-json={.items[*].metadata.name}", "get", "pods", "-n", "team-a");
         yield return Case("jsonpath-as-json={.metadata.labels}", "get", "pod", "web-1", "-n", "team-a");
+        yield return Case("custom-columns=NAME:.metadata.name,IMAGES:.spec.containers[*].image,LABELS:{.metadata.labels},NONE:nope", "get", "pods", "-A");
+        yield return Case("custom-columns=NS:metadata.namespace,DATA:.data.h,ANN:.metadata.annotations.tab", "get", "cm", "tricky", "-n", "team-a");
     }
 
     [TestCaseSource(nameof(GenericCases))]

@@ -47,6 +47,8 @@ public static class GetReplay
         if (output == "json") return GenericPrinter.Json(document, flags.ShowManagedFields);
         if (output == "yaml") return GenericPrinter.Yaml(document, flags.ShowManagedFields);
         if (output == "name") return GenericPrinter.Name(document);
+        if (output.StartsWith("custom-columns=", StringComparison.Ordinal))
+            return CustomColumnsPrinter.Print(document, output["custom-columns=".Length..], flags.NoHeaders);
         if (output.StartsWith("jsonpath-as-json=", StringComparison.Ordinal))
             return JsonPathTemplate.Parse(output["jsonpath-as-json=".Length..]).Execute(document, asJson: true);
         if (output.StartsWith("jsonpath=", StringComparison.Ordinal))

@@ -30,6 +30,13 @@ public sealed class JsonPathTemplate
         return text.ToString();
     }
 
+    /// <summary>The results of each top-level action, unprinted (custom columns format them their own way).</summary>
+    public List<List<object?>> FindResults(JsonNode data, bool allowMissingKeys = true)
+    {
+        var lastEnd = -1;
+        return FindResults(new JsonPathEvaluator(allowMissingKeys), GoValue.Of(data), 0, ref lastEnd);
+    }
+
     // client-go's FindResults: every top-level node is evaluated against the data; a range node
     // re-runs the nodes after it for each of its results, up to the matching end.
     private List<List<object?>> FindResults(JsonPathEvaluator evaluator, object? data, int start, ref int lastEnd)
