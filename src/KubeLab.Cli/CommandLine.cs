@@ -1,3 +1,4 @@
+using KubeLab.Cli.Lessons;
 using KubeLab.Cli.Serve;
 
 namespace KubeLab.Cli;
@@ -13,6 +14,11 @@ internal static class CommandLine
               serve a simulated cluster on 127.0.0.1 (default port 6443) and write a kubeconfig
               for it (default ./kubelab.kubeconfig); --http serves plain HTTP (no credentials sent);
               each --user adds a context NAME whose client certificate says CN=NAME, O=GROUP
+          kubelab validate PATH...
+              check lesson files, or every lesson in folders; errors as FILE (LINE,COL): MESSAGE
+          kubelab lessons
+              list the bundled lessons ($KUBELAB_SCENARIOS, else the nearest scenarios/ folder
+              holding lesson.schema.json above the current directory, then above the executable)
         """;
 
     public static async Task<int> Run(string[] args)
@@ -27,6 +33,8 @@ internal static class CommandLine
             return args[0] switch
             {
                 "serve" => await ServeCommand.Run(ParseServe(args[1..])),
+                "validate" => ValidateCommand.Run(args[1..], Console.Out, Console.Error),
+                "lessons" => LessonsCommand.Run(args[1..], Console.Out, Console.Error),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),
             };
         }

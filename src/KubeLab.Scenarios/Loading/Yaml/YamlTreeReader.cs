@@ -136,7 +136,10 @@ internal sealed class YamlTreeReader
     private static string Sentence(string message)
     {
         var text = message.Trim().TrimEnd('.');
-        return text.Length == 0 ? "malformed YAML" : char.ToLowerInvariant(text[0]) + text[1..];
+        if (text.Length == 0) return "malformed YAML";
+        text = char.ToLowerInvariant(text[0]) + text[1..];
+        // The commonest slip in lessons: a command or header with ': ' written as a plain value.
+        return text.Contains("found invalid mapping") ? text + " (a value that contains ': ' must be quoted)" : text;
     }
 }
 

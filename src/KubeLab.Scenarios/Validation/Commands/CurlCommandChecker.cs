@@ -38,9 +38,11 @@ internal sealed class CurlCommandChecker(LoadContext context, YamlScalar line, L
             }
             else valid &= Option(word);
         }
+        // An unknown option may have taken a value that now looks like a URL: count URLs only when all options are known.
+        if (!valid) return null;
         if (urls.Count != 1)
             return Fail(urls.Count == 0 ? 0 : urls[1].Offset, urls.Count == 0 ? "curl needs a URL" : $"curl is given a second URL '{urls[1].Text}'");
-        return valid & Url(urls[0]) ? words.Skip(1).Select(w => w.Text).ToList() : null;
+        return Url(urls[0]) ? words.Skip(1).Select(w => w.Text).ToList() : null;
     }
 
     /// <summary>Plain flags, alone or combined as curl allows (<c>-sk</c>).</summary>
