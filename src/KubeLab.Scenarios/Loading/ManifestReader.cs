@@ -26,7 +26,9 @@ internal static class ManifestReader
     private static Manifest? FromFile(LoadContext context, YamlScalar file, YamlNode node)
     {
         if (SideFiles.Resolve(context, file, file.Value) is not { } full) return null;
-        var side = context.For(file.Value, File.ReadAllText(full));
+        // Errors in the side file name it as the author would open it: beside the lesson as it was named.
+        var shown = Path.Combine(Path.GetDirectoryName(context.File) ?? "", file.Value);
+        var side = context.For(shown, File.ReadAllText(full));
         var documents = YamlTreeReader.Read(side.Source, side.Error);
         var present = documents?.Where(d => d is not YamlScalar { IsNull: true }).ToList();
         if (present is { Count: 0 }) context.Error(file, $"file '{file.Value}' holds no objects");

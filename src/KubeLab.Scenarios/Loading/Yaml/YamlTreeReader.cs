@@ -72,7 +72,7 @@ internal sealed class YamlTreeReader
         var at = new SourcePosition((int)current.Start.Line, (int)current.Start.Column);
         if (depth > MaxDepth) throw new YamlTreeException(at, $"nesting deeper than {MaxDepth} levels: a lesson never needs that much");
         if (current is NodeEvent { Tag.IsEmpty: false } tagged && !tagged.Tag.IsNonSpecific)
-            _report(at, $"YAML tags ('{tagged.Tag.Value}') are not used in lessons: quote the value to make it text");
+            _report(at, $"YAML tags ('{tagged.Tag.Value.Replace("tag:yaml.org,2002:", "!!")}') are not used in lessons: quote the value to make it text");
         var node = current switch
         {
             AnchorAlias alias => Alias(alias, at, depth),

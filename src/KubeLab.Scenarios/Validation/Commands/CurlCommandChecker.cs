@@ -24,7 +24,7 @@ internal sealed class CurlCommandChecker(LoadContext context, YamlScalar line, L
         var words = CommandTokenizer.Split(line.Value, out var error);
         if (error is { } e) return Fail(e.Offset, e.Message);
         if (words.Count == 0 || words[0].Text != "curl")
-            return Fail(0, $"a curl command starts with 'curl'{(words.Count > 0 ? Suggestions.DidYouMean(words[0].Text, ["curl"]) : "")}");
+            return Fail(0, $"a curl command starts with 'curl'{(words.Count > 0 ? $", not '{words[0].Text}'" : "")}");
         var urls = new List<CommandWord>();
         var valid = true;
         for (var i = 1; i < words.Count; i++)
