@@ -16,6 +16,9 @@ internal sealed class LoadContext(string file, string folder, string source, Lis
     public string Folder { get; } = folder;
 
     public string Source { get; } = source;
+
+    /// <summary>When set, every (shape, key) read is recorded: how tests prove a fixture uses the whole format.</summary>
+    public ISet<(string Shape, string Key)>? KeysSeen { get; init; }
     public IReadOnlyList<LessonError> Errors => errors;
 
     /// <summary>Reports an error once, however many readers notice it.</summary>
@@ -31,5 +34,5 @@ internal sealed class LoadContext(string file, string folder, string source, Lis
     public void Error(YamlScalar scalar, int offset, string message) => Error(ScalarLocator.Locate(Source, scalar, offset), message);
 
     /// <summary>The same error list, reading another file (a manifest beside the lesson).</summary>
-    public LoadContext For(string sideFile, string sideSource) => new(sideFile, Folder, sideSource, errors);
+    public LoadContext For(string sideFile, string sideSource) => new(sideFile, Folder, sideSource, errors) { KeysSeen = KeysSeen };
 }

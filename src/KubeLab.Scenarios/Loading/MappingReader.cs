@@ -33,6 +33,7 @@ internal sealed class MappingReader
         var suggested = new HashSet<string>();
         foreach (var (key, _) in mapping.Entries)
         {
+            if (shape.Accepts(key.Value)) context.KeysSeen?.Add((shape.Name, key.Value));
             if (shape.Accepts(key.Value) || handled?.Invoke(key.Value) == true) continue;
             context.Error(key, $"unknown key '{key.Value}' in {what}{Hint(key.Value, shape)}");
             if (Suggestions.Closest(key.Value, shape.Keys) is { } suggestion) suggested.Add(suggestion);

@@ -23,12 +23,14 @@ public static class ScenarioLoader
     }
 
     /// <summary>Loads lesson text as if read from <paramref name="path"/>: side files are looked up beside that path.</summary>
-    public static LoadResult Load(string text, string path)
+    public static LoadResult Load(string text, string path) => Load(text, path, null);
+
+    internal static LoadResult Load(string text, string path, ISet<(string Shape, string Key)>? keysSeen)
     {
         if (Encoding.UTF8.GetByteCount(text) > MaxFileBytes) return Failed(path, SourcePosition.Start, TooLarge(Encoding.UTF8.GetByteCount(text)));
         var errors = new List<LessonError>();
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        var context = new LoadContext(path, folder, text, errors);
+        var context = new LoadContext(path, folder, text, errors) { KeysSeen = keysSeen };
         var documents = YamlTreeReader.Read(text, context.Error);
         Scenario? scenario = null;
         if (documents is { Count: 0 } || documents is [YamlScalar { IsNull: true }]) context.Error(SourcePosition.Start, "the file is empty: a lesson starts with 'id:'");
