@@ -5,10 +5,11 @@ namespace KubeLab.Cli.Lessons;
 /// <summary><c>kubelab lessons</c>: the bundled lessons as a table, in course order.</summary>
 internal static class LessonsCommand
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <param name="folder">The lessons folder <see cref="LessonFolder.Find()"/> found, or null.</param>
+    public static int Run(IReadOnlyList<string> args, string? folder, TextWriter stdout, TextWriter stderr)
     {
         if (args.Count > 0) throw new UsageException($"'kubelab lessons' takes no arguments, not \"{args[0]}\"");
-        if (LessonFolder.Find() is not { } folder)
+        if (folder is null)
         {
             stderr.WriteLine($"error: no lessons folder found (looked for {LessonFolder.Describe()})");
             return 1;
