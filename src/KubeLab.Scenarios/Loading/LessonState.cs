@@ -10,7 +10,7 @@ namespace KubeLab.Scenarios.Loading;
 internal sealed class LessonState
 {
     /// <summary>Files the learner's working directory holds (from <c>files</c>, and certificates the runner writes).</summary>
-    public HashSet<string> WorkspaceFiles { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> WorkspaceFiles { get; } = new(StringComparer.Ordinal) { $"{ClusterUser.Admin}.crt", $"{ClusterUser.Admin}.key", "ca.crt" };
 
     /// <summary>Cluster users that have a client certificate.</summary>
     public HashSet<string> CertificateUsers { get; } = new(StringComparer.Ordinal) { ClusterUser.Admin };

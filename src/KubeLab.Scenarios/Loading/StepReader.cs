@@ -36,6 +36,8 @@ internal static class StepReader
         var title = MetadataReader.OneLine(context, map, "title");
         var narration = map.Text("narration");
         var hint = map.Text("hint");
+        NarrationChecker.Check(context, map.Node["narration"] as YamlScalar, "narration");
+        NarrationChecker.Check(context, map.Node["hint"] as YamlScalar, "hint");
         var actionKey = ActionKey(context, map, unknownActions, what);
         var background = Background(context, map, actionKey, state);
         var action = actionKey is null ? null : ActionReader.Read(context, actionKey, map.Node[actionKey]!, background, state);

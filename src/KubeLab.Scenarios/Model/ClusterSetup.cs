@@ -23,7 +23,8 @@ public sealed record ClusterSetup(
 /// <summary>
 /// A user the API server authenticates: by a bearer token, by a client certificate its CA issued
 /// (CN = name, O = groups), or both. For a certificate the runner puts <c>NAME.crt</c>,
-/// <c>NAME.key</c> and <c>ca.crt</c> in the learner's working directory for curl.
+/// <c>NAME.key</c> and <c>ca.crt</c> in the learner's working directory for curl; the built-in
+/// <see cref="Admin"/> has one too (<c>kubernetes-admin.crt</c>).
 /// </summary>
 public sealed record ClusterUser(string Name, IReadOnlyList<string> Groups, string? Token, bool Certificate)
 {

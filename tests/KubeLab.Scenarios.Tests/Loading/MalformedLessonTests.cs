@@ -27,6 +27,8 @@ public class MalformedLessonTests
     [TestCase("missing-learner-file", "(15,24): file 'ngnix.yaml' is neither in 'files' nor beside the lesson — did you mean 'nginx.yaml'?")]
     [TestCase("missing-side-file", "(8,13): file 'stuck/blocker-configmap.yaml' not found beside the lesson")]
     [TestCase("namespace-with-kubeconfig", "(7,14): 'namespace' sets the default context's namespace, and there is none with 'kubeconfig': set 'namespace' on its contexts")]
+    [TestCase("narration-html", "(11,7): raw HTML in 'narration' is not rendered: write Markdown instead")]
+    [TestCase("narration-link", "(10,7): link 'javascript:alert(1)' in 'narration' must be http or https")]
     [TestCase("no-action", "(7,5): step 1 has no action: give exactly one of kubectl, curl, http, apply, clock, wait, kubeconfig, stop")]
     [TestCase("path-outside-lesson", "(12,17): file '../../secrets.json' is outside the lesson's folder")]
     [TestCase("proxy-not-background", "(9,14): kubectl proxy runs until stopped: give this step 'background: NAME' and stop it later with 'stop: NAME'")]
