@@ -37,4 +37,16 @@ public class LessonFolderTests
         Assert.That(LessonFolder.Find(null, nowhere.Path, nowhere.Path), Is.Null);
         Assert.That(LessonFolder.Find(null, nowhere.Path, Path.Combine(RepositoryPaths.Root, "src")), Is.EqualTo(RepositoryPaths.Scenarios));
     }
+
+    [Test]
+    public void ALessonArgumentIsAPathOrABundledId()
+    {
+        var file = Path.Combine(RepositoryPaths.Scenarios, "pods-on-the-wire.yaml");
+        Assert.Multiple(() =>
+        {
+            Assert.That(LessonCatalog.Resolve(file, null), Is.EqualTo(file));
+            Assert.That(LessonCatalog.Resolve("pods-on-the-wire", RepositoryPaths.Scenarios), Is.EqualTo(file));
+            Assert.That(LessonCatalog.Resolve("no-such-lesson", RepositoryPaths.Scenarios), Is.Null);
+        });
+    }
 }
