@@ -45,7 +45,7 @@ internal static class ActionReader
         var running = state.Terminals.Keys;
         context.Error(name, running.Count == 0
             ? $"no background command '{name.Value}' is running (start one with 'background: {name.Value}' on a kubectl or curl step)"
-            : $"no background command '{name.Value}' is running{Suggestions.DidYouMean(name.Value, running)} (running: {string.Join(", ", running)})");
+            : $"no background command '{name.Value}' is running{Suggestions.DidYouMean(name.Value, running)} (running: {Suggestions.Some(running)})");
         return null;
     }
 

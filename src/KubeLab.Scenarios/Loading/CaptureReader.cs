@@ -19,7 +19,7 @@ internal static class CaptureReader
 
     public static List<Capture>? Read(LoadContext context, YamlMapping? node, string? action, LessonState state)
     {
-        var errors = context.Errors.Count;
+        var errors = context.ErrorCount;
         var captures = new List<Capture>();
         foreach (var (name, value) in node?.Entries ?? [])
         {
@@ -30,12 +30,12 @@ internal static class CaptureReader
             if (One(context, name.Value, value, action) is { } capture) captures.Add(capture);
             state.CapturedNow.Add(name.Value);
         }
-        return context.Errors.Count == errors ? captures : null;
+        return context.ErrorCount == errors ? captures : null;
     }
 
     private static Capture? One(LoadContext context, string name, YamlNode node, string? action)
     {
-        var errors = context.Errors.Count;
+        var errors = context.ErrorCount;
         if (MappingReader.Open(context, node, LessonShapes.Capture, $"capture '{name}'") is not { } map) return null;
         if (map.Scalar("from") is not { } from) return null;
         if (!Sources.Contains(from.Value))
@@ -57,7 +57,7 @@ internal static class CaptureReader
         var selector = source == CaptureSource.Response ? ExchangeReader.Selector(context, map) : ExchangeSelector.Main;
         var matches = map.Scalar("matches");
         if (matches is not null) ValueCheckReader.Regex(context, matches);
-        return context.Errors.Count == errors
+        return context.ErrorCount == errors
             ? new Capture(name, source, path, reference, selector!, map.Text("header"), matches?.Value, node.At)
             : null;
     }

@@ -18,7 +18,7 @@ internal static class ExpectationReader
     public static Expectation? Read(LoadContext context, YamlNode? node, string? action, bool background)
     {
         if (node is null) return Expectation.None;
-        var errors = context.Errors.Count;
+        var errors = context.ErrorCount;
         if (MappingReader.Open(context, node, LessonShapes.Expect, "'expect'") is not { } map) return null;
         Applies(context, map, action, background);
         var exit = map.Int("exit", 0, 255);
@@ -28,7 +28,7 @@ internal static class ExpectationReader
         var requests = map.List("requests")?.Items.Select(r => ExchangeReader.RequestLine(context, r)).ToList() ?? [];
         var objects = map.OneOrMany("object").Select(o => Object(context, o)).ToList();
         // Every part that failed has reported an error: build only what is whole.
-        return context.Errors.Count == errors ? new Expectation(exit, stdout, stderr, responses!, requests!, objects!) : null;
+        return context.ErrorCount == errors ? new Expectation(exit, stdout, stderr, responses!, requests!, objects!) : null;
     }
 
     private static void Applies(LoadContext context, MappingReader map, string? action, bool background)
@@ -44,7 +44,7 @@ internal static class ExpectationReader
 
     public static ResponseCheck? Response(LoadContext context, YamlNode node)
     {
-        var errors = context.Errors.Count;
+        var errors = context.ErrorCount;
         if (MappingReader.Open(context, node, LessonShapes.ResponseCheck, "a response check") is not { } map) return null;
         var selector = ExchangeReader.Selector(context, map);
         var status = map.Int("status", 100, 599);
@@ -58,7 +58,7 @@ internal static class ExpectationReader
         var body = map["body"] is { } b ? ValueCheckReader.Read(context, b, LessonShapes.BodyCheck, "'body'") : null;
         if (!map.Node.Entries.Any(e => e.Key.Value is "status" or "headers" or "body"))
             context.Error(node, "a response check checks nothing: give 'status', 'headers' or 'body'");
-        return context.Errors.Count == errors ? new ResponseCheck(selector!, status, headers, body, node.At) : null;
+        return context.ErrorCount == errors ? new ResponseCheck(selector!, status, headers, body, node.At) : null;
     }
 
     public static ObjectCheck? Object(LoadContext context, YamlNode node)

@@ -8,7 +8,7 @@ internal static class HttpReader
 {
     public static HttpAction? Read(LoadContext context, YamlNode node)
     {
-        var errors = context.Errors.Count;
+        var errors = context.ErrorCount;
         if (MappingReader.Open(context, node, LessonShapes.Http, "'http'") is not { } http) return null;
         var method = http.Scalar("method");
         if (method is not null && !ExchangeReader.Methods.Contains(method.Value))
@@ -24,7 +24,7 @@ internal static class HttpReader
             else headers.Add(new NamedValue(name.Value, text.Value));
         }
         var body = Body(context, http);
-        return context.Errors.Count == errors ? new HttpAction(method!.Value, path!.Value, headers, body, node.At) : null;
+        return context.ErrorCount == errors ? new HttpAction(method!.Value, path!.Value, headers, body, node.At) : null;
     }
 
     private static HttpBody? Body(LoadContext context, MappingReader http)

@@ -35,6 +35,11 @@ internal sealed class MappingReader
         {
             if (shape.Accepts(key.Value)) context.KeysSeen?.Add((shape.Name, key.Value));
             if (shape.Accepts(key.Value) || handled?.Invoke(key.Value) == true) continue;
+            if (context.Saturated)
+            {
+                context.Error(key, "unknown key"); // counted, not shown: spare the suggestions
+                continue;
+            }
             context.Error(key, $"unknown key '{key.Value}' in {what}{Hint(key.Value, shape)}");
             if (Suggestions.Closest(key.Value, shape.Keys) is { } suggestion) suggested.Add(suggestion);
         }

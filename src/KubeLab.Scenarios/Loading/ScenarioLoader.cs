@@ -38,6 +38,8 @@ public static class ScenarioLoader
         else if (documents is [var root]) scenario = ScenarioReader.Read(context, root, path);
         var ordered = errors.OrderBy(e => e.File != path).ThenBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.At.Line).ThenBy(e => e.At.Column).ToList();
+        if (context.Unreported > 0)
+            ordered.Add(new LessonError(path, SourcePosition.Start, $"and {context.Unreported} more errors not shown: fix these first"));
         return ordered.Count == 0 && scenario is not null ? new LoadResult(scenario, []) : new LoadResult(null, ordered);
     }
 

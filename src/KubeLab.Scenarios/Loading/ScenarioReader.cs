@@ -8,13 +8,13 @@ internal static class ScenarioReader
 {
     public static Scenario? Read(LoadContext context, YamlNode root, string sourcePath)
     {
-        var errors = context.Errors.Count;
+        var errors = context.ErrorCount;
         if (MappingReader.Open(context, root, LessonShapes.Lesson, "a lesson") is not { } lesson) return null;
         var state = new LessonState();
         var metadata = MetadataReader.Read(context, lesson, Path.GetFileNameWithoutExtension(sourcePath));
         var files = WorkspaceReader.Read(context, lesson, state);
         var cluster = ClusterReader.Read(context, lesson, state);
         var steps = StepReader.ReadAll(context, lesson, state);
-        return context.Errors.Count == errors ? new Scenario(sourcePath, metadata!, files!, cluster!, steps!) : null;
+        return context.ErrorCount == errors ? new Scenario(sourcePath, metadata!, files!, cluster!, steps!) : null;
     }
 }

@@ -29,7 +29,7 @@ internal static class StepReader
 
     private static Step? Read(LoadContext context, YamlNode node, LessonState state)
     {
-        var errors = context.Errors.Count;
+        var errors = context.ErrorCount;
         var what = $"step {state.StepNumber}";
         var unknownActions = UnknownActions(node);
         if (MappingReader.Open(context, node, LessonShapes.Step, what, unknownActions.Contains) is not { } map) return null;
@@ -41,13 +41,14 @@ internal static class StepReader
         var actionKey = ActionKey(context, map, unknownActions, what);
         var background = Background(context, map, actionKey, state);
         var action = actionKey is null ? null : ActionReader.Read(context, actionKey, map.Node[actionKey]!, background, state);
-        if (background is not null && action is not null) state.Terminals.TryAdd(background, null);
+        // Registered even when the command has errors, so its 'stop' step is not reported too.
+        if (background is not null) state.Terminals.TryAdd(background, null);
         var env = Env(context, map, actionKey);
         var expect = ExpectationReader.Read(context, map["expect"], actionKey, background is not null);
         var captures = CaptureReader.Read(context, map.Mapping("capture"), actionKey, state);
         // Prose is shown as written; every other value may use ${name}.
         foreach (var entry in map.Node.Entries.Where(e => !Prose.Contains(e.Key.Value))) VariableChecker.CheckAll(context, entry.Value, state);
-        return context.Errors.Count == errors
+        return context.ErrorCount == errors
             ? new Step(title!, narration!, action!, expect!, captures!, env, background, hint, node.At)
             : null;
     }

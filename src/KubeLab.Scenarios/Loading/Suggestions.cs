@@ -24,20 +24,29 @@ internal static class Suggestions
     public static string DidYouMean(string word, IEnumerable<string> candidates) =>
         Closest(word, candidates) is { } match ? $" — did you mean '{match}'?" : "";
 
+    /// <summary>Names for a message, at most ten of them, so that no message grows with the file.</summary>
+    public static string Some(IEnumerable<string> names, string prefix = "", string suffix = "")
+    {
+        var list = names.Take(11).Select(n => prefix + n + suffix).ToList();
+        return list.Count <= 10 ? string.Join(", ", list) : string.Join(", ", list.Take(10)) + ", ...";
+    }
+
+    /// <summary>Optimal string alignment distance, keeping only the three rows it needs.</summary>
     internal static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        var (before, previous, current) = (new int[b.Length + 1], new int[b.Length + 1], new int[b.Length + 1]);
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) current[j] = Math.Min(current[j], before[j - 2] + 1);
             }
+            (before, previous, current) = (previous, current, before);
         }
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

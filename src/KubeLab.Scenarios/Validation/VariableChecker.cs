@@ -44,6 +44,6 @@ internal static class VariableChecker
         var suggestion = Suggestions.Closest(name, state.Variables.Keys);
         return suggestion is not null
             ? $" — did you mean '${{{suggestion}}}'?"
-            : $" (defined here: {string.Join(", ", state.Variables.Keys.Select(v => "${" + v + "}"))}; a capture can be used from the step after it)";
+            : $" (defined here: {Suggestions.Some(state.Variables.Keys, "${", "}")}; a capture can be used from the step after it)";
     }
 }

@@ -96,4 +96,14 @@ public class LimitsTests
         var error = LoadBounded(new string('k', 1000) + ": 1\n" + Head);
         Assert.That(error.Message, Does.StartWith("unknown key 'kkkk").And.Contain("(known keys: id, title"));
     }
+
+    [Test]
+    public void ThousandsOfErrorsAreCountedButOnlyAHundredKept()
+    {
+        var text = Head + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"unknown{i}: x\n")) + "steps: []\n";
+        var result = ScenarioLoader.Load(text, "/lessons/limits.yaml");
+        LoadBounded(text);
+        Assert.That(result.Errors, Has.Count.EqualTo(LoadContext.MaxErrors + 1));
+        Assert.That(result.Errors[^1].Message, Is.EqualTo("and 29901 more errors not shown: fix these first"));
+    }
 }

@@ -48,16 +48,18 @@ internal sealed class YamlSequence(IReadOnlyList<YamlNode> items, Mark start, Ma
     public override string Describe() => "a list";
 }
 
+/// <summary>A mapping with unique keys: a repeated key is reported while reading and only its first entry kept.</summary>
 internal sealed class YamlMapping(IReadOnlyList<YamlEntry> entries, Mark start, Mark end) : YamlNode(start, end)
 {
+    private readonly Dictionary<string, YamlEntry> _byKey = entries.ToDictionary(e => e.Key.Value, StringComparer.Ordinal);
+
     public IReadOnlyList<YamlEntry> Entries { get; } = entries;
 
-    /// <summary>The value of a key; the first one when a key is repeated (the repeat is reported while reading).</summary>
-    public YamlNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key)?.Value;
+    public YamlNode? this[string key] => _byKey.GetValueOrDefault(key)?.Value;
 
-    public YamlScalar? KeyNode(string key) => Entries.FirstOrDefault(e => e.Key.Value == key)?.Key;
+    public YamlScalar? KeyNode(string key) => _byKey.GetValueOrDefault(key)?.Key;
 
-    public bool Has(string key) => Entries.Any(e => e.Key.Value == key);
+    public bool Has(string key) => _byKey.ContainsKey(key);
 
     public override string Describe() => "a mapping";
 }

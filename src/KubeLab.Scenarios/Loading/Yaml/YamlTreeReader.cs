@@ -117,13 +117,14 @@ internal sealed class YamlTreeReader
     {
         _parser.MoveNext();
         var entries = new List<YamlEntry>();
+        var keys = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
         while (!_parser.Accept<MappingEnd>(out _))
         {
             var key = Node(depth + 1);
             var value = Node(depth + 1);
             if (key is not YamlScalar scalar) _report(key.At, "a key must be plain text, not " + key.Describe());
-            else if (entries.FirstOrDefault(e => e.Key.Value == scalar.Value) is { } first)
-                _report(key.At, $"duplicate key '{scalar.Value}' (first at line {first.Key.Start.Line}): only the first is read");
+            else if (!keys.TryAdd(scalar.Value, scalar))
+                _report(key.At, $"duplicate key '{scalar.Value}' (first at line {keys[scalar.Value].Start.Line}): only the first is read");
             else entries.Add(new YamlEntry(scalar, value));
         }
         var end = _parser.Consume<MappingEnd>();
