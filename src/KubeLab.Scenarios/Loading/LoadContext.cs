@@ -51,8 +51,9 @@ internal sealed class LoadContext
     /// <summary>Reports an error once, however many readers notice it.</summary>
     public void Error(SourcePosition at, string message)
     {
-        // Messages quote the author's text; a hostile file could make each one megabytes long.
-        if (message.Length > 400) message = message[..397] + "...";
+        // Messages quote the author's text, which a hostile file can make megabytes long: keep the
+        // start, where the text is named, and the end, where the hint is.
+        if (message.Length > 400) message = message[..200] + " ... " + message[^180..];
         var error = new LessonError(File, at, message);
         if (_log.Errors.Count >= MaxErrors) _log.Unreported++;
         else if (_log.Seen.Add(error)) _log.Errors.Add(error);
