@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using KubeLab.ControlPlane;
+using KubeLab.ControlPlane.Http.InProcess;
 using KubeLab.Scenarios.Model;
 
 namespace KubeLab.Scenarios.Clients;
@@ -23,8 +25,22 @@ public sealed class ClientEnvironment
 
     public Dictionary<string, string> Variables { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Client certificates the cluster's CA issued, by user name (what a kubeconfig user's certificate refers to).</summary>
+    public Dictionary<string, X509Certificate2> Certificates { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>A connection to the API server, presenting <paramref name="clientCertificate"/> if given.</summary>
+    public HttpMessageHandler Connect(X509Certificate2? clientCertificate = null) =>
+        new InProcessHandler(Cluster.Api, new Uri(Server).Authority, clientCertificate);
+
     /// <summary>kubectl's discovery cache: warm after the first command, as on a learner's machine.</summary>
     public Dictionary<string, byte[]> DiscoveryCache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Called by a client that waits for the cluster to change (a delete's wait, <c>kubectl wait</c>, a watch):
+    /// in a lesson run it lets the controllers settle and then moves the simulated clock a little, so time
+    /// passes only while someone waits and replays stay identical; when serving it is a short real delay.
+    /// </summary>
+    public Func<CancellationToken, Task> AwaitClusterProgress { get; set; } = token => Task.Delay(100, token);
 
     /// <summary>Background terminals by name (a watch, <c>kubectl proxy</c>, <c>logs -f</c>).</summary>
     public Dictionary<string, BackgroundCommand> Background { get; } = new(StringComparer.Ordinal);
