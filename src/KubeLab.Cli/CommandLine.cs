@@ -17,6 +17,9 @@ internal static class CommandLine
               each --user adds a context NAME whose client certificate says CN=NAME, O=GROUP
           kubelab validate PATH...
               check lesson files, or every lesson in folders; errors as FILE (LINE,COL): MESSAGE
+          kubelab run LESSON [--format text|json]
+              run a lesson (a file, or a bundled lesson's id) on a fresh simulated cluster and print
+              its transcript: narration, commands and output, requests, changes, checks
           kubelab lessons
               list the bundled lessons ($KUBELAB_SCENARIOS, else the nearest scenarios/ folder
               holding lesson.schema.json above the current directory, then above the executable)
@@ -36,6 +39,7 @@ internal static class CommandLine
                 "serve" => await ServeCommand.Run(ParseServe(args[1..])),
                 "validate" => ValidateCommand.Run(args[1..], Console.Out, Console.Error),
                 "lessons" => LessonsCommand.Run(args[1..], LessonFolder.Find(), Console.Out, Console.Error),
+                "run" => await RunCommand.Run(args[1..], Console.Out, Console.Error, color: !Console.IsOutputRedirected),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),
             };
         }
