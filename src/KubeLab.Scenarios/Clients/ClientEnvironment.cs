@@ -42,6 +42,9 @@ public sealed class ClientEnvironment
     /// </summary>
     public Func<CancellationToken, Task> AwaitClusterProgress { get; set; } = token => Task.Delay(100, token);
 
+    /// <summary>Servers the learner's own programs run on 127.0.0.1 (<c>kubectl proxy</c>), by port: where curl connects.</summary>
+    public LocalListeners Listeners { get; } = new();
+
     /// <summary>Background terminals by name (a watch, <c>kubectl proxy</c>, <c>logs -f</c>).</summary>
     public Dictionary<string, BackgroundCommand> Background { get; } = new(StringComparer.Ordinal);
 }

@@ -16,7 +16,7 @@ public static class GoServerResponse
     public const int BufferBeforeChunking = 2048;
 
     /// <summary>Headers the server itself decides; a handler's own values for them are set aside.</summary>
-    private static readonly HashSet<string> ServerOwned = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding", "Date", "Connection" };
+    private static readonly string[] ServerOwned = ["Content-Length", "Transfer-Encoding", "Date", "Connection"];
 
     /// <param name="status">The status code.</param>
     /// <param name="handlerHeaders">What the handler set, in any order and casing.</param>
@@ -25,15 +25,22 @@ public static class GoServerResponse
     /// <param name="complete">The handler has finished; false while a stream is still open.</param>
     /// <param name="fallbackDate">The <c>Date</c> when the handler set none (the time the response was written).</param>
     /// <param name="isHead">The request was a HEAD: no body, and no computed length.</param>
+    /// <param name="handlerSetsLengthAndDate">
+    /// Keep a <c>Content-Length</c> and <c>Date</c> the handler set among its headers, as Go does (a reverse proxy
+    /// copies them from upstream). False for the simulated API server, which sets both where kube-apiserver sets
+    /// neither: they are written where Go's server puts them.
+    /// </param>
     public static WireMessage Build(int status, IEnumerable<KeyValuePair<string, string>> handlerHeaders, IReadOnlyList<byte[]> body,
-        bool streamed, bool complete, DateTimeOffset fallbackDate, bool isHead = false)
+        bool streamed, bool complete, DateTimeOffset fallbackDate, bool isHead = false, bool handlerSetsLengthAndDate = false)
     {
         var recorded = handlerHeaders.Select(h => new HeaderField(GoHeaderKey.Canonical(h.Key), Clean(h.Value))).ToList();
+        var serverOwned = handlerSetsLengthAndDate ? ["Transfer-Encoding", "Connection"] : ServerOwned;
         var bodyAllowed = BodyAllowed(status) && !isHead;
         var length = body.Sum(b => (long)b.Length);
-        var chunked = bodyAllowed && status != 204 && (streamed || !complete || length > BufferBeforeChunking);
+        var declaredLength = handlerSetsLengthAndDate && recorded.Any(h => h.Is("Content-Length"));
+        var chunked = bodyAllowed && !declaredLength && (streamed || !complete || length > BufferBeforeChunking);
 
-        var headers = recorded.Where(h => !ServerOwned.Contains(h.Name))
+        var headers = recorded.Where(h => !serverOwned.Contains(h.Name, StringComparer.OrdinalIgnoreCase))
             .Where(h => BodyAllowed(status) || !SuppressedWithoutBody(status).Contains(h.Name))
             // A stable sort: values of one name keep the order the handler added them in.
             .OrderBy(h => h.Name, StringComparer.Ordinal)
@@ -42,11 +49,11 @@ public static class GoServerResponse
         if (bodyAllowed && !headers.Any(h => h.Is("Content-Type")) && payload.Length > 0)
             headers.Add(new HeaderField("Content-Type", SniffContentType(payload)));
         if (chunked) headers.Add(new HeaderField("Transfer-Encoding", "chunked"));
-        var date = recorded.FirstOrDefault(h => h.Is("Date")).Value ?? fallbackDate.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
-        headers.Add(new HeaderField("Date", date));
-        if (bodyAllowed && !chunked && complete && (status != 204)) headers.Add(new HeaderField("Content-Length", length.ToString(CultureInfo.InvariantCulture)));
+        if (!headers.Any(h => h.Is("Date")))
+            headers.Add(new HeaderField("Date", recorded.FirstOrDefault(h => h.Is("Date")).Value ?? fallbackDate.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture)));
+        if (bodyAllowed && !chunked && complete && !declaredLength) headers.Add(new HeaderField("Content-Length", length.ToString(CultureInfo.InvariantCulture)));
 
-        var framing = !bodyAllowed || status == 204 ? BodyFraming.None : chunked ? BodyFraming.Chunked : BodyFraming.ContentLength;
+        var framing = !bodyAllowed ? BodyFraming.None : chunked ? BodyFraming.Chunked : BodyFraming.ContentLength;
         // Written in one go, a body reaches the wire as one piece (one chunk); a stream keeps a chunk per flush.
         IReadOnlyList<byte[]> pieces = framing == BodyFraming.None ? [] : streamed ? body : length == 0 ? [] : [body.SelectMany(b => b).ToArray()];
         return new WireMessage(StatusPhrases.StatusLine(status), headers, framing, pieces, complete);
