@@ -41,13 +41,15 @@ internal sealed class CurlHarness
     public ClientEnvironment Environment { get; }
 
     /// <summary>Runs a command line as a lesson writes it (<c>curl -k …</c>).</summary>
-    public async Task<Result> Run(string commandLine, CancellationToken cancellationToken = default)
+    public Task<Result> Run(string commandLine, CancellationToken cancellationToken = default) => Run(commandLine, new CommandOutput(), cancellationToken);
+
+    /// <summary>Runs with an output the caller can watch while the command runs (a stream).</summary>
+    public async Task<Result> Run(string commandLine, CommandOutput output, CancellationToken cancellationToken = default)
     {
         var words = CommandTokenizer.Split(commandLine, out var error);
         Assert.That(error, Is.Null, commandLine);
         Assert.That(words[0].Text, Is.EqualTo("curl"));
         var before = Cluster.Api.Exchanges.LastSequence;
-        var output = new CommandOutput();
         var exit = await new CurlCommand().RunAsync(words.Skip(1).Select(w => w.Text).ToList(), Environment, output, cancellationToken);
         return new Result(exit, output.Stdout.ToString(), output.Stderr.ToString(), Cluster.Api.Exchanges.Since(before));
     }

@@ -1,3 +1,4 @@
+using KubeLab.Scenarios.Curl;
 using KubeLab.Scenarios.Loading;
 using KubeLab.Scenarios.Loading.Yaml;
 
@@ -9,16 +10,6 @@ namespace KubeLab.Scenarios.Validation.Commands;
 /// </summary>
 internal sealed class CurlCommandChecker(LoadContext context, YamlScalar line, LessonState state)
 {
-    /// <summary>Options with a value, by every spelling; the value of those in <see cref="FileOptions"/> is a file.</summary>
-    private static readonly Dictionary<string, string> WithValue = new()
-    {
-        ["-X"] = "request", ["--request"] = "request", ["-H"] = "header", ["--header"] = "header",
-        ["-d"] = "data", ["--data"] = "data", ["--data-binary"] = "data", ["--data-raw"] = "data-raw",
-        ["--cacert"] = "file", ["--cert"] = "file", ["--key"] = "file",
-    };
-
-    private static readonly HashSet<string> Flags = ["-k", "--insecure", "-v", "--verbose", "-s", "--silent", "-i", "--include", "-N", "--no-buffer"];
-
     public List<string>? Check()
     {
         var words = CommandTokenizer.Split(line.Value, out var error);
@@ -31,12 +22,13 @@ internal sealed class CurlCommandChecker(LoadContext context, YamlScalar line, L
         {
             var word = words[i];
             if (!word.IsOption) urls.Add(word);
-            else if (WithValue.TryGetValue(word.Text, out var kind))
+            else if (Option(word) is not { } option) valid = false;
+            else if (option.Entry is { TakesValue: true } entry)
             {
-                if (++i >= words.Count) valid = Reject(word.Offset, $"'{word.Text}' needs a value");
-                else valid &= Value(kind, words[i]);
+                if (option.AttachedValue is { } attached) valid &= Value(entry.Option, attached);
+                else if (++i >= words.Count) valid = Reject(word.Offset, $"'{word.Text}' needs a value");
+                else valid &= Value(entry.Option, words[i]);
             }
-            else valid &= Option(word);
         }
         // An unknown option may have taken a value that now looks like a URL: count URLs only when all options are known.
         if (!valid) return null;
@@ -45,23 +37,46 @@ internal sealed class CurlCommandChecker(LoadContext context, YamlScalar line, L
         return Url(urls[0]) ? words.Skip(1).Select(w => w.Text).ToList() : null;
     }
 
-    /// <summary>Plain flags, alone or combined as curl allows (<c>-sk</c>).</summary>
-    private bool Option(CommandWord word)
+    /// <summary>
+    /// An option as the emulator's parser reads it (<see cref="CurlOptionTable"/>): a long one, possibly
+    /// <c>--no-</c> for a flag, or short ones combined (<c>-sk</c>), the last taking a value attached
+    /// (<c>-XPUT</c>) or from the next word. Entry is null for a word of flags only.
+    /// </summary>
+    private (CurlOptionTable.Entry? Entry, CommandWord? AttachedValue)? Option(CommandWord word)
     {
-        if (Flags.Contains(word.Text)) return true;
-        if (!word.Text.StartsWith("--") && word.Text.Skip(1).All(c => Flags.Contains($"-{c}"))) return true;
-        var known = Flags.Concat(WithValue.Keys);
-        var suggestion = Suggestions.DidYouMean(word.Text, known);
-        return Reject(word.Offset, $"unknown curl option '{word.Text}'{(suggestion.Length > 0 ? suggestion : $" (supported: {string.Join(" ", known)})")}");
+        var text = word.Text;
+        if (text.StartsWith("--"))
+        {
+            if (CurlOptionTable.Long(text) is { } entry) return (entry, null);
+            if (text.StartsWith("--no-") && CurlOptionTable.Long("--" + text[5..]) is { TakesValue: false } flag) return (flag, null);
+        }
+        else
+        {
+            for (var c = 1; c < text.Length; c++)
+            {
+                if (CurlOptionTable.Short(text[c]) is not { } entry) break;
+                if (!entry.TakesValue)
+                {
+                    if (c == text.Length - 1) return (null, null);
+                    continue;
+                }
+                return (entry, c + 1 < text.Length ? new CommandWord(text[(c + 1)..], word.Offset + c + 1) : null);
+            }
+        }
+        var known = CurlOptionTable.Spellings.ToList();
+        var suggestion = Suggestions.DidYouMean(text, known);
+        Reject(word.Offset, $"unknown curl option '{text}'{(suggestion.Length > 0 ? suggestion : $" (supported: {string.Join(" ", known)})")}");
+        return null;
     }
 
-    private bool Value(string kind, CommandWord value) => kind switch
+    private bool Value(CurlOption option, CommandWord value) => option switch
     {
-        "request" when value.Text is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD" or "OPTIONS") =>
+        CurlOption.Request when value.Text is not ("GET" or "POST" or "PUT" or "PATCH" or "DELETE" or "HEAD" or "OPTIONS") =>
             Reject(value.Offset, $"'{value.Text}' is not an HTTP method"),
-        "header" when !value.Text.Contains(':') => Reject(value.Offset, $"header '{value.Text}' needs the form 'Name: value'"),
-        "data" when value.Text.StartsWith('@') => FileExists(value.Text[1..], value.Offset + 1),
-        "file" => FileExists(value.Text, value.Offset),
+        CurlOption.Header when !value.Text.Contains(':') && !value.Text.EndsWith(';') =>
+            Reject(value.Offset, $"header '{value.Text}' needs the form 'Name: value'"),
+        CurlOption.Data or CurlOption.DataBinary when value.Text.StartsWith('@') => FileExists(value.Text[1..], value.Offset + 1),
+        CurlOption.CaCert or CurlOption.Cert or CurlOption.Key => FileExists(value.Text, value.Offset),
         _ => true,
     };
 
