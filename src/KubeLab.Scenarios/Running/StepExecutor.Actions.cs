@@ -43,7 +43,7 @@ internal sealed partial class StepExecutor
         var (program, arguments) = step.Action switch
         {
             KubectlAction k => ("kubectl", k.Arguments),
-            CurlAction c => ("curl", c.Arguments.Skip(1).ToList()),
+            CurlAction c => ("curl", c.Arguments),
             _ => throw new InvalidOperationException(),
         };
         if (!clients.TryGetValue(program, out var client))
