@@ -56,7 +56,7 @@ public static class GoServerResponse
         var framing = !bodyAllowed ? BodyFraming.None : chunked ? BodyFraming.Chunked : BodyFraming.ContentLength;
         // Written in one go, a body reaches the wire as one piece (one chunk); a stream keeps a chunk per flush.
         IReadOnlyList<byte[]> pieces = framing == BodyFraming.None ? [] : streamed ? body : length == 0 ? [] : [body.SelectMany(b => b).ToArray()];
-        return new WireMessage(StatusPhrases.StatusLine(status), headers, framing, pieces, complete);
+        return new WireMessage(StatusPhrases.StatusLine(status), headers, framing, pieces, complete) { Streamed = streamed && framing == BodyFraming.Chunked };
     }
 
     /// <summary>Go's <c>bodyAllowedForStatus</c>.</summary>

@@ -9,6 +9,9 @@ namespace KubeLab.Scenarios.Http;
 /// </summary>
 public sealed record WireMessage(string StartLine, IReadOnlyList<HeaderField> Headers, BodyFraming Framing, IReadOnlyList<byte[]> Body, bool Complete = true)
 {
+    /// <summary>Sent as it was written, flushed piece by piece (a watch), rather than in one go.</summary>
+    public bool Streamed { get; init; }
+
     /// <summary>Start line and headers, each ending in CRLF, and the blank line that ends the head.</summary>
     public string Head
     {
