@@ -20,6 +20,10 @@ internal static class CommandLine
           kubelab run LESSON [--format text|json]
               run a lesson (a file, or a bundled lesson's id) on a fresh simulated cluster and print
               its transcript: narration, commands and output, requests, changes, checks
+          kubelab export LESSON --har FILE | --pcap FILE | --html FILE
+              run a lesson and write the exchanges its steps made as a HAR 1.2 archive (browser
+              devtools import it), a pcap capture (Wireshark: Decode As HTTP on port 6443) or an
+              HTML page
           kubelab lessons
               list the bundled lessons ($KUBELAB_SCENARIOS, else the nearest scenarios/ folder
               holding lesson.schema.json above the current directory, then above the executable)
@@ -40,6 +44,7 @@ internal static class CommandLine
                 "validate" => ValidateCommand.Run(args[1..], Console.Out, Console.Error),
                 "lessons" => LessonsCommand.Run(args[1..], LessonFolder.Find(), Console.Out, Console.Error),
                 "run" => await RunCommand.Run(args[1..], Console.Out, Console.Error, color: !Console.IsOutputRedirected),
+                "export" => await ExportCommand.Run(args[1..], Console.Out, Console.Error),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),
             };
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KubeLab.ControlPlane.Pipeline;
+using KubeLab.Scenarios.Transcripts;
 
 namespace KubeLab.Scenarios.Http;
 
@@ -24,6 +25,10 @@ public sealed record WireExchange(
     public static WireExchange From(Exchange exchange) => new(
         exchange.Method, exchange.Target, exchange.RequestHeaders, exchange.RequestBody, exchange.StatusCode,
         exchange.ResponseHeaders, exchange.ResponseChunks, exchange.Started, exchange.Completed);
+
+    /// <summary>A transcript's copy of an exchange (it keeps no times: see <see cref="FromRecord"/>).</summary>
+    public static WireExchange From(ExchangeRecord record) => FromRecord(record.Method, record.Target, record.RequestHeaders,
+        record.RequestBody.Bytes, record.Status, record.ResponseHeaders, record.ResponseChunks.Select(c => c.Bytes).ToList());
 
     /// <summary>
     /// For a copy that kept no times: the response's <c>Date</c> (the server's clock, to the second) stands

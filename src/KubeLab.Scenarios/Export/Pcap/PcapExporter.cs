@@ -21,14 +21,19 @@ public static class PcapExporter
         options ??= new PcapOptions();
         var frames = new List<Frame>();
         var index = 0;
-        foreach (var exchange in exchanges)
+        // A copy of an exchange may know its time only to the second: one that would start before the previous
+        // (not streamed) connection has closed waits for it, as commands typed one after another do.
+        var notBefore = DateTimeOffset.MinValue;
+        foreach (var recorded in exchanges)
         {
+            var exchange = Shifted(recorded, notBefore);
             var client = Endpoint.Loopback(options.FirstClientPort + index % 20000);
             var server = Endpoint.Loopback(options.ServerPort);
             // Fixed, distinct initial sequence numbers: the capture is the same on every export.
             var connection = new TcpConnection(client, server, 0x1000_0000u + (uint)index * 0x0100_0000u, 0x8000_0000u + (uint)index * 0x0100_0000u);
             Write(connection, exchange);
             frames.AddRange(connection.Frames);
+            if (ExchangeWire.Response(exchange) is not { Streamed: true }) notBefore = connection.Frames[^1].Time.AddMilliseconds(1);
             index++;
         }
         // Connections overlap in time (a watch stays open): the capture lists frames as they would have been seen.
@@ -63,6 +68,13 @@ public static class PcapExporter
             if (response.Complete) connection.Data(Later(After(start, 50 + pieces.Count * 10), end), fromClient: false, ChunkedCoding.End.ToArray());
         }
         if (response.Complete) connection.Close(Later(After(start, 60 + response.Body.Count * 10), end.AddTicks(100 * TimeSpan.TicksPerMicrosecond)));
+    }
+
+    private static WireExchange Shifted(WireExchange exchange, DateTimeOffset notBefore)
+    {
+        if (exchange.Started >= notBefore) return exchange;
+        var by = notBefore - exchange.Started;
+        return exchange with { Started = notBefore, Completed = exchange.Completed + by };
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
