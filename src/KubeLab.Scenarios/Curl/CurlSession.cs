@@ -23,7 +23,8 @@ internal sealed class CurlSession(CurlOptions options, ClientEnvironment environ
         var url = CurlUrl.Parse(urlText);
         var request = url is null ? null : CurlRequest.Build(options, url, body);
         var transfer = new CurlTransfer(url, request);
-        if (request is not null && options.Verbose && options.Method == request.InferredMethod)
+        // Notes, like warnings, are muted by -s.
+        if (request is not null && options.Verbose && !options.Silent && options.Method == request.InferredMethod)
             output.Error(CurlMessages.Note($"Unnecessary use of -X or --request, {options.Method} is already inferred."));
         if (ShowsMeter) output.Error(CurlProgressMeter.Header + CurlProgressMeter.Start);
         var clock = environment.Cluster.Services.Clock;
@@ -75,7 +76,8 @@ internal sealed class CurlSession(CurlOptions options, ClientEnvironment environ
                 tls = new CurlTls(options, environment, _log);
                 var handshake = tls.Handshake(url, environment.Cluster);
                 transfer.VerifyResult = handshake.VerifyResult;
-                handler = new InProcessHandler(environment.Cluster.Api, url.Authority, handshake.ClientCertificate);
+                var host = request.Headers.FirstOrDefault(h => h.Is("Host"))?.Value ?? url.Authority;
+                handler = new InProcessHandler(environment.Cluster.Api, host, handshake.ClientCertificate);
                 break;
             case Endpoint.Listener listener when url.IsHttps:
                 _log.Info(options.Http11 ? "ALPN: offers http/1.1" : "ALPN: offers h2,http/1.1");

@@ -91,12 +91,14 @@ public class CurlRequestTests
         var post = await harness.Run("curl -k -v -X POST -d x https://127.0.0.1:6443/version");
         var get = await harness.Run("curl -k -v -X GET https://127.0.0.1:6443/version");
         var put = await harness.Run("curl -k -v -X PUT -d x https://127.0.0.1:6443/version");
+        var silent = await harness.Run("curl -k -sv -X GET https://127.0.0.1:6443/version");
         Assert.Multiple(() =>
         {
             Assert.That(post.Stderr, Does.StartWith("Note: Unnecessary use of -X or --request, POST is already inferred.\n*   Trying 127.0.0.1:6443...\n"));
             Assert.That(get.Stderr, Does.StartWith("Note: Unnecessary use of -X or --request, GET is already inferred.\n"));
             Assert.That(put.Stderr, Does.StartWith("*   Trying"));
             Assert.That(put.Exchange.Method, Is.EqualTo("PUT"));
+            Assert.That(silent.Stderr, Does.StartWith("*   Trying"), "-s mutes notes, not the trace");
         });
     }
 
