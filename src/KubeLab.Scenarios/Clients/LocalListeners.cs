@@ -7,6 +7,8 @@ namespace KubeLab.Scenarios.Clients;
 /// URI, the client's headers including Host, the body as content) and answers with the status, the headers
 /// its Go handler set (a reverse proxy copies the upstream's <c>Content-Length</c> and <c>Date</c>; headers
 /// it leaves out are added as Go's server adds them) and the body, streamed as it is written.
+/// A proxy's own request to the API server should carry <c>X-Forwarded-For: 127.0.0.1</c>, as Go's
+/// ReverseProxy adds it: the exchange is then written in Go's header order, not the original client's.
 /// </summary>
 public sealed class LocalListeners
 {

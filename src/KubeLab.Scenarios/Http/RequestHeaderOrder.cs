@@ -19,10 +19,15 @@ public static class RequestHeaderOrder
 
     public const string CurlFormContentType = "application/x-www-form-urlencoded";
 
-    /// <summary>Which rules apply, from the User-Agent.</summary>
+    /// <summary>
+    /// Which rules apply, from the User-Agent. A request relayed by a Go reverse proxy (<c>kubectl proxy</c>,
+    /// which adds <c>X-Forwarded-For</c>) was written by Go, whoever sent it to the proxy.
+    /// </summary>
     public static Client Of(IEnumerable<HeaderField> headers)
     {
-        var agent = headers.FirstOrDefault(h => h.Is("User-Agent")).Value ?? "";
+        var list = headers.ToList();
+        if (list.Any(h => h.Is("X-Forwarded-For"))) return Client.Go;
+        var agent = list.FirstOrDefault(h => h.Is("User-Agent")).Value ?? "";
         if (agent.StartsWith("curl/", StringComparison.Ordinal)) return Client.Curl;
         if (agent.StartsWith("kubectl/", StringComparison.Ordinal) || agent.StartsWith("Go-http-client/", StringComparison.Ordinal)
             || agent.Contains(" kubernetes/", StringComparison.Ordinal)) return Client.Go;

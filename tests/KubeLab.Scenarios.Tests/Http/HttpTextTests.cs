@@ -183,6 +183,23 @@ public class HttpTextTests
     }
 
     [Test]
+    public async Task ARequestRelayedByKubectlProxyIsWrittenByGoWhoeverSentIt()
+    {
+        var exchange = await new WireCluster().Send(HttpMethod.Get, "/version",
+            [("User-Agent", "curl/7.88.1"), ("Accept", "*/*"), ("X-Forwarded-For", "127.0.0.1"), ("Accept-Encoding", "gzip")]);
+        Assert.That(HttpText.Request(exchange), Is.EqualTo(Crlf.Head("""
+            GET /version HTTP/1.1
+            Host: 127.0.0.1:6443
+            User-Agent: curl/7.88.1
+            Accept: */*
+            X-Forwarded-For: 127.0.0.1
+            Accept-Encoding: gzip
+
+
+            """)));
+    }
+
+    [Test]
     public async Task AChunkedRequestBodyIsOneChunk()
     {
         var body = """{"metadata":{"name":"a"}}"""u8.ToArray();
