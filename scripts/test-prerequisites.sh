@@ -39,5 +39,13 @@ if ! /usr/bin/python3 -c 'import kubernetes' 2>/dev/null; then
   apt_install python3-kubernetes
 fi
 
+# tshark reads back the pcap files the exporter writes. Its package asks whether
+# non-root users may capture packets; answer "no" before installing so the
+# install never stops to ask.
+if ! command -v tshark >/dev/null; then
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | as_root debconf-set-selections
+  apt_install tshark
+fi
+
 # Browser tests (later): install Debian's chromium here, guarded the same way:
 #   [[ -x /usr/bin/chromium ]] || apt_install chromium

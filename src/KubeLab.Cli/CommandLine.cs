@@ -1,4 +1,6 @@
+using KubeLab.Cli.Lessons;
 using KubeLab.Cli.Serve;
+using KubeLab.Scenarios.Catalog;
 
 namespace KubeLab.Cli;
 
@@ -13,6 +15,18 @@ internal static class CommandLine
               serve a simulated cluster on 127.0.0.1 (default port 6443) and write a kubeconfig
               for it (default ./kubelab.kubeconfig); --http serves plain HTTP (no credentials sent);
               each --user adds a context NAME whose client certificate says CN=NAME, O=GROUP
+          kubelab validate PATH...
+              check lesson files, or every lesson in folders; errors as FILE (LINE,COL): MESSAGE
+          kubelab run LESSON [--format text|json]
+              run a lesson (a file, or a bundled lesson's id) on a fresh simulated cluster and print
+              its transcript: narration, commands and output, requests, changes, checks
+          kubelab export LESSON --har FILE | --pcap FILE | --html FILE
+              run a lesson and write the exchanges its steps made as a HAR 1.2 archive (browser
+              devtools import it), a pcap capture (Wireshark: Decode As HTTP on port 6443) or an
+              HTML page
+          kubelab lessons
+              list the bundled lessons ($KUBELAB_SCENARIOS, else the nearest scenarios/ folder
+              holding lesson.schema.json above the current directory, then above the executable)
         """;
 
     public static async Task<int> Run(string[] args)
@@ -27,6 +41,10 @@ internal static class CommandLine
             return args[0] switch
             {
                 "serve" => await ServeCommand.Run(ParseServe(args[1..])),
+                "validate" => ValidateCommand.Run(args[1..], Console.Out, Console.Error),
+                "lessons" => LessonsCommand.Run(args[1..], LessonFolder.Find(), Console.Out, Console.Error),
+                "run" => await RunCommand.Run(args[1..], Console.Out, Console.Error, color: !Console.IsOutputRedirected),
+                "export" => await ExportCommand.Run(args[1..], Console.Out, Console.Error),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),
             };
         }

@@ -12,15 +12,24 @@ namespace KubeLab.ControlPlane.Authentication;
 /// </summary>
 public sealed class ClusterAuthentication
 {
+    private readonly Lazy<X509Certificate2> _serving;
+
     public ClusterAuthentication(VersionedStore store, ClusterServices services)
     {
         CertificateAuthority = new ClusterCertificateAuthority(services.Clock);
+        _serving = new Lazy<X509Certificate2>(CertificateAuthority.IssueServingCertificate);
         ServiceAccountTokens = new ServiceAccountTokens(store, services);
         BearerTokens = new BearerTokenAuthenticator([Tokens, ServiceAccountTokens]);
         Chain = new UnionAuthenticator([new X509Authenticator(CertificateAuthority), BearerTokens]);
     }
 
     public ClusterCertificateAuthority CertificateAuthority { get; }
+
+    /// <summary>
+    /// The API server's serving certificate, issued by the CA on first use: what a client's TLS handshake
+    /// is shown and verifies (in-process clients that emulate TLS, such as curl's <c>--cacert</c>).
+    /// </summary>
+    public X509Certificate2 ServingCertificate => _serving.Value;
     public TokenAuthenticator Tokens { get; } = new();
     public ServiceAccountTokens ServiceAccountTokens { get; }
     public BearerTokenAuthenticator BearerTokens { get; }

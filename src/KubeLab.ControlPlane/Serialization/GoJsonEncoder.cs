@@ -37,6 +37,8 @@ internal sealed class GoJsonEncoder : JavaScriptEncoder
             '\n' => "\\n",
             '\r' => "\\r",
             '\t' => "\\t",
+            '\b' => "\\b",
+            '\f' => "\\f",
             _ when WillEncode(unicodeScalar) => $"\\u{unicodeScalar:x4}",
             _ => new Rune(unicodeScalar).ToString(),
         };

@@ -31,6 +31,13 @@ public class WireJsonTests
     }
 
     [Test]
+    public void ControlCharactersUseGoShortEscapes()
+    {
+        var map = new ConfigMap { Metadata = new ObjectMeta { Name = "x" }, Data = new() { ["k"] = "\b\f\n\r\t\u0001" } };
+        Assert.That(Encoding.UTF8.GetString(KubeJson.Serialize(map)), Does.Contain("\"k\":\"\\b\\f\\n\\r\\t\\u0001\""));
+    }
+
+    [Test]
     public void TimesAreRfc3339SecondsAndMicroTimeHasMicroseconds()
     {
         var e = new Event

@@ -38,6 +38,7 @@ internal sealed class ExchangeRecorder(ExchangeLog log, TimeProvider clock)
         }
         finally
         {
+            await requestBody.DrainAsync();
             exchange.RequestBody = requestBody.Recorded;
             responseBody.CaptureHead();
             exchange.User = api?.User ?? UserInfo.Anonymous;

@@ -12,6 +12,23 @@ internal sealed class RecordingRequestStream(Stream inner) : Stream
 
     public byte[] Recorded => _copy.ToArray();
 
+    /// <summary>
+    /// Reads what the handler left unread (a request refused before its body was looked at), as Go's server
+    /// consumes it before the connection is reused, so the record shows the body the client sent.
+    /// </summary>
+    public async Task DrainAsync()
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (_copy.Length < ExchangeRecorder.MaxRecordedBody && await ReadAsync(buffer) > 0) { }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client went away or the server refused the rest: the record keeps what arrived.
+        }
+    }
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);

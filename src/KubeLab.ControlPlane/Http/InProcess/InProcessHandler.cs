@@ -28,9 +28,11 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
             Body = requestBody,
         };
         requestFeature.Headers.Host = host;
-        foreach (var (name, values) in request.Headers) requestFeature.Headers.Append(name, values.ToArray());
+        // Values as the client wrote them: the validated view would split "kubectl/v1.33.9 (linux/amd64) …" into
+        // products and an Accept list into its media types.
+        foreach (var (name, values) in request.Headers.NonValidated) requestFeature.Headers.Append(name, values.ToArray());
         if (request.Content is not null)
-            foreach (var (name, values) in request.Content.Headers) requestFeature.Headers.Append(name, values.ToArray());
+            foreach (var (name, values) in request.Content.Headers.NonValidated) requestFeature.Headers.Append(name, values.ToArray());
 
         var pipe = new Pipe();
         var responseFeature = new HttpResponseFeature();

@@ -1,0 +1,73 @@
+using KubeLab.ControlPlane;
+using KubeLab.Scenarios.Clients;
+using KubeLab.Scenarios.Model;
+using KubeLab.Scenarios.Transcripts;
+
+namespace KubeLab.Scenarios.Running;
+
+/// <summary>
+/// Runs a lesson against a fresh cluster on a simulated clock with seeded ids, so the same lesson gives
+/// the same transcript, byte for byte, on every run and machine.
+/// </summary>
+public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
+{
+    /// <summary>Every lesson starts at this instant.</summary>
+    public static readonly DateTimeOffset Epoch = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, IClientCommand> _clients = clients.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    public async Task<Transcript> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
+    {
+        var clock = new SimulatedClock(Epoch);
+        var cluster = new Cluster(new ClusterOptions { Clock = clock, Seed = StableSeed(scenario.Id) });
+        var admin = new AdminClient(cluster, LessonSetup.AdminToken);
+        var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin);
+        var time = new LessonTime(cluster, clock);
+        environment.AwaitClusterProgress = time.StepAsync;
+        await time.SettleAsync(cancellationToken);
+
+        var captures = new Dictionary<string, string>(StringComparer.Ordinal) { ["server"] = environment.Server };
+        var executor = new StepExecutor(environment, admin, time, _clients, captures);
+        var steps = new List<StepTranscript>();
+        try
+        {
+            for (var i = 0; i < scenario.Steps.Count; i++)
+                steps.Add(await executor.RunAsync(i + 1, scenario.Steps[i], cancellationToken));
+        }
+        finally
+        {
+            await executor.StopAllAsync();
+        }
+        var meta = scenario.Metadata;
+        return new Transcript(meta.Id, meta.Title, meta.Summary, steps);
+    }
+
+    /// <summary>A seed from the lesson's id (string.GetHashCode differs per process, so not that).</summary>
+    private static int StableSeed(string id) => id.Aggregate(17, (hash, c) => unchecked(hash * 31 + c));
+}
+
+/// <summary>Time in a lesson: controllers settle at the current instant; the clock moves only when asked.</summary>
+internal sealed class LessonTime(Cluster cluster, SimulatedClock clock)
+{
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    public Task SettleAsync(CancellationToken cancellationToken) => cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+
+    /// <summary>Lets the cluster catch up, then one tick of simulated time passes (and the cluster catches up again).</summary>
+    public async Task StepAsync(CancellationToken cancellationToken)
+    {
+        await SettleAsync(cancellationToken);
+        clock.Advance(Tick);
+        await SettleAsync(cancellationToken);
+    }
+
+    public async Task AdvanceAsync(TimeSpan by, CancellationToken cancellationToken)
+    {
+        for (var passed = TimeSpan.Zero; passed < by; passed += Tick)
+        {
+            await SettleAsync(cancellationToken);
+            clock.Advance(by - passed < Tick ? by - passed : Tick);
+        }
+        await SettleAsync(cancellationToken);
+    }
+}

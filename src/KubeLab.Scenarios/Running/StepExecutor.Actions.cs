@@ -1,0 +1,127 @@
+using System.Net.Http.Headers;
+using System.Text;
+using KubeLab.Scenarios.Clients;
+using KubeLab.Scenarios.Model;
+
+namespace KubeLab.Scenarios.Running;
+
+internal sealed partial class StepExecutor
+{
+    /// <summary>A lesson step that never finishes is a broken lesson, not a hung run.</summary>
+    private static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(60);
+
+    private async Task<int?> ExecuteAsync(Step step, CommandOutput output, CancellationToken cancellationToken)
+    {
+        switch (step.Action)
+        {
+            case KubectlAction or CurlAction:
+                return await RunCommandAsync(step, output, cancellationToken);
+            case HttpAction http:
+                await SendAsync(http, cancellationToken);
+                return null;
+            case ApplyAction apply:
+                foreach (var obj in apply.Manifest.Objects) await admin.CreateOrReplaceAsync(obj, CurrentNamespace(environment));
+                return null;
+            case ClockAction clock:
+                await time.AdvanceAsync(clock.Advance, cancellationToken);
+                return null;
+            case WaitAction wait:
+                await WaitAsync(wait, cancellationToken);
+                return null;
+            case KubeconfigAction edit:
+                environment.Kubeconfig = KubeconfigEdit.Apply(environment.Kubeconfig, edit.Edit);
+                return null;
+            case StopAction stop:
+                return await StopAsync(stop.Terminal, output);
+            default:
+                throw new StepFailure($"this runner cannot do a '{step.Action.Kind}' step");
+        }
+    }
+
+    private async Task<int?> RunCommandAsync(Step step, CommandOutput output, CancellationToken cancellationToken)
+    {
+        var (program, arguments) = step.Action switch
+        {
+            KubectlAction k => ("kubectl", k.Arguments),
+            CurlAction c => ("curl", c.Arguments),
+            _ => throw new InvalidOperationException(),
+        };
+        if (!clients.TryGetValue(program, out var client))
+            throw new StepFailure($"{program} is not available to this lesson runner");
+        var args = arguments.Select(Substitute).ToList();
+        foreach (var variable in step.Env) environment.Variables[variable.Name] = Substitute(variable.Value);
+        if (step.Background is { } terminal)
+        {
+            var stop = new CancellationTokenSource();
+            var running = client.RunAsync(args, environment, output, stop.Token);
+            environment.Background[terminal] = new BackgroundCommand(terminal, output, running, stop);
+            await time.SettleAsync(cancellationToken);
+            return null;
+        }
+        var task = client.RunAsync(args, environment, output, cancellationToken);
+        if (await Task.WhenAny(task, Task.Delay(CommandLimit, cancellationToken)) != task)
+            throw new StepFailure($"'{program} {string.Join(' ', args)}' did not finish");
+        return await task;
+    }
+
+    private async Task<int?> StopAsync(string terminal, CommandOutput output)
+    {
+        if (!environment.Background.Remove(terminal, out var running))
+            throw new StepFailure($"no terminal named '{terminal}' is running");
+        await running.Stop.CancelAsync();
+        var exit = await Task.WhenAny(running.Completion, Task.Delay(CommandLimit)) == running.Completion ? await running.Completion : (int?)null;
+        output.Out(running.Output.Stdout.ToString());
+        output.Error(running.Output.Stderr.ToString());
+        return exit;
+    }
+
+    /// <summary>A raw request, as the learner's current kubeconfig user (token or client certificate).</summary>
+    private async Task SendAsync(HttpAction http, CancellationToken cancellationToken)
+    {
+        var config = environment.Kubeconfig;
+        var user = config.Users.FirstOrDefault(u => u.Name == config.Contexts.FirstOrDefault(c => c.Name == config.CurrentContext)?.User);
+        var certificate = user?.ClientCertificate is { } owner ? environment.Certificates.GetValueOrDefault(owner) : null;
+        using var client = new HttpClient(environment.Connect(certificate)) { BaseAddress = new Uri(environment.Server) };
+        using var request = new HttpRequestMessage(new HttpMethod(http.Method), Substitute(http.Path));
+        if (user?.Token is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var body = http.Body switch
+        {
+            TextBody text => Substitute(text.Text),
+            JsonBody json => Substitute(json.Value.ToJsonString()),
+            FileBody file => environment.Files.GetValueOrDefault(file.File) ?? throw new StepFailure($"no file '{file.File}'"),
+            _ => null,
+        };
+        if (body is not null) request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        foreach (var header in http.Headers)
+            if (!request.Headers.TryAddWithoutValidation(header.Name, Substitute(header.Value)))
+                request.Content?.Headers.TryAddWithoutValidation(header.Name, Substitute(header.Value));
+        using var response = await client.SendAsync(request, cancellationToken);
+        await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    private async Task WaitAsync(WaitAction wait, CancellationToken cancellationToken)
+    {
+        for (var waited = TimeSpan.Zero; ; waited += LessonTime.Tick)
+        {
+            await time.SettleAsync(cancellationToken);
+            var (exists, json) = _objects.Read(wait.For.Ref);
+            if (ValueMatcher.Json(wait.For.Value, json, exists) is null) return;
+            if (waited >= wait.Timeout)
+                throw new StepFailure($"{wait.For.Ref} did not reach '{ValueMatcher.Describe(wait.For.Value)}' within {wait.Timeout.TotalSeconds:0}s");
+            await time.StepAsync(cancellationToken);
+        }
+    }
+
+    private static string Describe(StepAction action) => action switch
+    {
+        KubectlAction k => "kubectl " + k.CommandLine,
+        CurlAction c => c.CommandLine,
+        HttpAction h => $"{h.Method} {h.Path}",
+        ApplyAction a => $"(the cluster admin applies {a.Manifest.Objects.Count} object{(a.Manifest.Objects.Count == 1 ? "" : "s")})",
+        ClockAction c => $"(time passes: {c.Advance})",
+        WaitAction w => $"(wait until {w.For.Ref} {ValueMatcher.Describe(w.For.Value)})",
+        KubeconfigAction => "(the kubeconfig is edited)",
+        StopAction s => $"(stop the '{s.Terminal}' terminal)",
+        _ => action.Kind,
+    };
+}

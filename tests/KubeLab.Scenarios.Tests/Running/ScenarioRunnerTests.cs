@@ -1,0 +1,104 @@
+using System.Text.Json;
+using KubeLab.Scenarios.Loading;
+using KubeLab.Scenarios.Model;
+using KubeLab.Scenarios.Running;
+using KubeLab.Scenarios.Transcripts;
+
+namespace KubeLab.Scenarios.Tests.Running;
+
+public class ScenarioRunnerTests
+{
+    private const string Lesson = """
+        id: raw-http
+        title: Raw HTTP
+        summary: Talk to the API server without kubectl.
+        level: beginner
+        minutes: 3
+        steps:
+          - title: Create a namespace
+            narration: A **POST** creates it.
+            http:
+              method: POST
+              path: /api/v1/namespaces
+              headers: { Content-Type: application/json }
+              body: { metadata: { name: rodrigo } }
+            expect:
+              response: { status: 201, body: { path: status.phase, equals: Active } }
+              object: { ref: namespaces/rodrigo, path: spec.finalizers, equals: [kubernetes] }
+            capture:
+              uid: { from: response, path: metadata.uid }
+          - title: Something behind your back
+            narration: The admin adds a config map.
+            apply:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata: { name: settings, namespace: rodrigo }
+              data: { mode: fast }
+            expect:
+              object: { ref: configmaps/settings, namespace: rodrigo, path: data.mode, equals: fast }
+          - title: Read it back
+            narration: The uid is the one the POST returned.
+            http: { method: GET, path: /api/v1/namespaces/rodrigo }
+            expect:
+              response: { status: 200, body: { path: metadata.uid, equals: "${uid}" } }
+          - title: Time passes
+            narration: Nothing happens by itself.
+            clock: { advance: 30s }
+        """;
+
+    private static async Task<Transcript> Run()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var result = ScenarioLoader.Load(Lesson, Path.Combine(folder, "raw-http.yaml"));
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+        return await new ScenarioRunner([]).RunAsync(result.Scenario!);
+    }
+
+    [Test]
+    public async Task RunsEveryStepAndRecordsItsExchangesAndChanges()
+    {
+        var transcript = await Run();
+        Assert.That(transcript.Steps.SelectMany(s => s.Checks).Where(c => !c.Passed).Select(c => $"{c.Description}: {c.Detail}"), Is.Empty);
+        Assert.That(transcript.Steps.Select(s => s.Error), Is.All.Null);
+        Assert.That(transcript.Passed);
+
+        var create = transcript.Steps[0];
+        Assert.That(create.NarrationHtml, Is.EqualTo("<p>A <strong>POST</strong> creates it.</p>\n"));
+        Assert.That(create.Exchanges.Select(e => $"{e.Method} {e.Target} {e.Status}"), Is.EqualTo(new[] { "POST /api/v1/namespaces 201" }));
+        Assert.That(create.Changes.Select(c => $"{c.Kind} {c.Resource} {c.Name}"), Does.Contain("Added namespaces rodrigo"));
+
+        var apply = transcript.Steps[1];
+        Assert.That(apply.Command, Is.EqualTo("(the cluster admin applies 1 object)"));
+        Assert.That(apply.Exchanges.Select(e => e.Method), Is.EqualTo(new[] { "POST" }));
+    }
+
+    [Test]
+    public async Task AFailingCheckSaysWhatWasFoundInstead()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var lesson = Lesson.Replace("equals: Active", "equals: Terminating");
+        var result = ScenarioLoader.Load(lesson, Path.Combine(folder, "raw-http.yaml"));
+        var transcript = await new ScenarioRunner([]).RunAsync(result.Scenario!);
+        var failed = transcript.Steps[0].Checks.Single(c => !c.Passed);
+        Assert.That((failed.Description, failed.Detail), Is.EqualTo(("the main request body status.phase equals \"Terminating\"", "status.phase is \"Active\"")));
+        Assert.That(transcript.Passed, Is.False);
+    }
+
+    [Test]
+    public async Task TwoRunsGiveTheSameTranscript()
+    {
+        var first = JsonSerializer.Serialize(await Run());
+        var second = JsonSerializer.Serialize(await Run());
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public async Task ACommandWithoutAnEmulatorIsAStepErrorNotASilentPass()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var result = ScenarioLoader.Load(Lesson.Replace("    clock: { advance: 30s }", "    kubectl: get pods"), Path.Combine(folder, "raw-http.yaml"));
+        var transcript = await new ScenarioRunner([]).RunAsync(result.Scenario!);
+        Assert.That(transcript.Steps[^1].Error, Is.EqualTo("kubectl is not available to this lesson runner"));
+        Assert.That(transcript.Passed, Is.False);
+    }
+}
