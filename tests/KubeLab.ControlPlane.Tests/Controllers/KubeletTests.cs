@@ -151,4 +151,20 @@ public class KubeletTests
         var second = await Run();
         Assert.That(second, Is.EqualTo(first));
     }
+
+    [Test]
+    public async Task InitContainersRunToCompletionBeforeTheAppContainers()
+    {
+        using var c = new ClusterClient();
+        await c.CreatePod("""{"metadata":{"name":"init"},"spec":{"initContainers":[{"name":"setup","image":"busybox","command":["sh","-c","echo preparing; sleep 2"]}],"containers":[{"name":"app","image":"nginx"}]}}""");
+        await c.Run(1);
+        var initializing = await c.Pod("init");
+        Assert.That(initializing.Condition("Initialized")!["message"].Text(), Is.EqualTo("containers with incomplete status: [setup]"));
+        Assert.That(initializing["status"]!["containerStatuses"]![0]!["state"]!["waiting"]!["reason"].Text(), Is.EqualTo("PodInitializing"));
+        await c.Run(5);
+        var running = await c.Pod("init");
+        Assert.That(running["status"]!["phase"].Text(), Is.EqualTo("Running"));
+        Assert.That(running["status"]!["initContainerStatuses"]![0]!["state"]!["terminated"]!["reason"].Text(), Is.EqualTo("Completed"));
+        Assert.That(await c.Logs("init", "container=setup"), Is.EqualTo("preparing\n"));
+    }
 }

@@ -46,4 +46,20 @@ public class NamespaceControllerTests
         await c.Cluster.Controllers.SettleAsync();
         Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/stuck")).Status, Is.EqualTo(404));
     }
+
+    [Test]
+    public async Task RunningPodsAreStoppedByTheirKubeletBeforeTheNamespaceGoes()
+    {
+        using var c = new ClusterClient();
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces", """{"metadata":{"name":"team"}}""", expect: 201);
+        await c.CreatePod(Living.Nginx, "team");
+        await c.Run(3);
+        await c.Json(HttpMethod.Delete, "/api/v1/namespaces/team");
+        await c.Settle();
+        var pod = await c.Pod("nginx", "team");
+        Assert.That(pod["metadata"]!["deletionTimestamp"], Is.Not.Null, "the namespace controller deleted it, gracefully");
+        Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/team")).Status, Is.EqualTo(200));
+        await c.Run(1);
+        Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/team")).Status, Is.EqualTo(404));
+    }
 }
