@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
 using KubeLab.ControlPlane;
 using KubeLab.Scenarios.Model;
 
@@ -16,11 +18,18 @@ public sealed class ClientEnvironment
     /// <summary>The server URL written in the kubeconfig (what kubectl's -v logs and curl show).</summary>
     public string Server { get; init; } = "https://127.0.0.1:6443";
 
+    /// <summary>The name of the kubeconfig's one cluster entry (<c>kubectl config view</c> shows it).</summary>
+    public string ClusterName { get; init; } = "kubelab";
+
     public required Kubeconfig Kubeconfig { get; set; }
+
+    /// <summary>Where the kubeconfig lives on the learner's machine (kubectl's <c>-v</c> logs name it).</summary>
+    public string KubeconfigPath { get; init; } = "/home/learner/.kube/config";
 
     /// <summary>The learner's working directory: relative path → content.</summary>
     public Dictionary<string, string> Files { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Environment variables (<c>KUBECONFIG</c>, <c>KUBECTL_…</c>).</summary>
     public Dictionary<string, string> Variables { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>kubectl's discovery cache: warm after the first command, as on a learner's machine.</summary>
@@ -28,7 +37,67 @@ public sealed class ClientEnvironment
 
     /// <summary>Background terminals by name (a watch, <c>kubectl proxy</c>, <c>logs -f</c>).</summary>
     public Dictionary<string, BackgroundCommand> Background { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Client certificates the cluster issued, by cluster user name: what a kubeconfig user with
+    /// <c>client-certificate: NAME</c> presents. The runner fills it when it creates the users.
+    /// </summary>
+    public Dictionary<string, X509Certificate2> ClientCertificates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Programs listening on the learner's loopback (<c>kubectl proxy</c> on 8001), by port: curl sends to
+    /// <c>http://127.0.0.1:PORT</c> through the handler registered there, and is refused where there is none.
+    /// </summary>
+    public ConcurrentDictionary<int, HttpMessageHandler> LocalPorts { get; } = new();
+
+    /// <summary>
+    /// Per-invocation ids (Kubectl-Session UUIDs, process ids in -v logs): seeded, so a lesson's
+    /// transcript is the same on every run.
+    /// </summary>
+    public ClientIds Ids { get; init; } = new(seed: 0);
+
+    /// <summary>
+    /// Called when a client blocks on the cluster (delete's wait, <c>wait --for</c>, <c>rollout status</c>):
+    /// lets the cluster move on, and returns false when nothing is left to happen (the client then gives
+    /// up as it would at its timeout). The runner settles the controllers and moves the simulated clock to
+    /// what is due next; the default only settles the controllers.
+    /// </summary>
+    public Func<CancellationToken, Task<bool>> AwaitProgress { get; init; }
+
+    public ClientEnvironment() => AwaitProgress = SettleControllersAsync;
+
+    private async Task<bool> SettleControllersAsync(CancellationToken cancellationToken)
+    {
+        var before = Cluster.Store.Revision;
+        await Cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+        return Cluster.Store.Revision != before;
+    }
 }
 
 /// <summary>A command left running while later steps act; stopping it ends its output.</summary>
 public sealed record BackgroundCommand(string Name, CommandOutput Output, Task<int> Completion, CancellationTokenSource Stop);
+
+/// <summary>Deterministic stand-ins for what is random on a real machine.</summary>
+public sealed class ClientIds(int seed)
+{
+    private readonly Random random = new(seed);
+    private readonly Lock sync = new();
+    private int processId = 24_601 + seed % 1000;
+
+    /// <summary>A version-4 UUID, as Go's <c>uuid.New()</c> formats it.</summary>
+    public string NewUuid()
+    {
+        var bytes = new byte[16];
+        lock (sync) random.NextBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0f) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3f) | 0x80);
+        var hex = Convert.ToHexStringLower(bytes);
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+    }
+
+    /// <summary>The process id of a new program run.</summary>
+    public int NextProcessId()
+    {
+        lock (sync) return processId += 7;
+    }
+}

@@ -28,9 +28,10 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
             Body = requestBody,
         };
         requestFeature.Headers.Host = host;
-        foreach (var (name, values) in request.Headers) requestFeature.Headers.Append(name, values.ToArray());
+        // As sent, not as .NET would re-format them after parsing (an Accept list keeps its exact spelling).
+        foreach (var (name, values) in request.Headers.NonValidated) requestFeature.Headers.Append(name, values.ToArray());
         if (request.Content is not null)
-            foreach (var (name, values) in request.Content.Headers) requestFeature.Headers.Append(name, values.ToArray());
+            foreach (var (name, values) in request.Content.Headers.NonValidated) requestFeature.Headers.Append(name, values.ToArray());
 
         var pipe = new Pipe();
         var responseFeature = new HttpResponseFeature();
