@@ -11,6 +11,9 @@ namespace KubeLab.Scenarios.Kubectl.Printing;
 /// </summary>
 internal sealed record OutputFormat(string Name, string Argument)
 {
+    /// <summary>Set when the format is not one kubectl knows: raised when the printer is needed.</summary>
+    public KubectlException? Error { get; init; }
+
     private static readonly string[] Allowed =
     [
         "custom-columns", "custom-columns-file", "go-template", "go-template-file", "json", "jsonpath", "jsonpath-as-json",
@@ -25,6 +28,19 @@ internal sealed record OutputFormat(string Name, string Argument)
     {
         flags.String("output", 'o', defaultOutput).String("template").Bool("allow-missing-template-keys", value: true)
             .Bool("show-managed-fields");
+    }
+
+    /// <summary>As <see cref="Parse"/>, keeping an error for when the printer is made (get fetches first).</summary>
+    public static OutputFormat Deferred(FlagValues flags, bool humanReadable = false)
+    {
+        try
+        {
+            return Parse(flags, humanReadable);
+        }
+        catch (KubectlException e)
+        {
+            return new OutputFormat(flags.String("output"), "") { Error = e };
+        }
     }
 
     /// <param name="humanReadable">The command prints tables (get): <c>wide</c> and the default are formats too.</param>
@@ -52,6 +68,7 @@ internal sealed record OutputFormat(string Name, string Argument)
     /// <summary>Prints a document (an object or a List) in this format.</summary>
     public string Print(JsonObject document, FlagValues flags)
     {
+        if (Error is not null) throw Error;
         var managed = flags.Bool("show-managed-fields");
         try
         {

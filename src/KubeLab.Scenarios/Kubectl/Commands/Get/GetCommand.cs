@@ -28,17 +28,8 @@ internal sealed class GetCommand : CommandDefinition
     {
         var flags = invocation.Flags;
         if (flags.String("raw") is { Length: > 0 } raw) return await RawAsync(invocation, raw);
-        OutputFormat format;
-        try
-        {
-            format = OutputFormat.Parse(flags, humanReadable: true);
-        }
-        catch (KubectlException) when (invocation.Args.Count > 0)
-        {
-            // kubectl finds the printer only once the builder has mapped the types: discovery happens first.
-            await Resources.ResourceArgs.ResolveAsync(invocation.Mapper, invocation.Args, invocation.Cancellation);
-            throw;
-        }
+        // kubectl makes the printer once it has fetched: a bad -o is reported after the requests.
+        var format = OutputFormat.Deferred(flags, humanReadable: true);
         if (invocation.Args.Count == 0 && flags.Strings("filename").Count == 0) throw KubectlException.Raw(NoResourceError);
         var options = GetOptions.From(invocation, format);
         if (flags.Bool("watch") || flags.Bool("watch-only")) return await new GetWatch(invocation, options).RunAsync();
