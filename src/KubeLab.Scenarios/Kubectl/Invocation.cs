@@ -71,6 +71,21 @@ internal sealed class Invocation(ClientEnvironment environment, CommandOutput ou
 
     public RestMapper Mapper => mapper ??= new RestMapper(Discovery);
 
+    /// <summary>
+    /// What kubectl's error printing logs at <c>-v=4</c> and above for each error from the server, just before
+    /// the messages: the Status as Go's <c>json.MarshalIndent</c> writes it, in a quirky <c>%s[…]</c> line.
+    /// </summary>
+    public void LogServerErrors(IEnumerable<Output.KubectlError> errors)
+    {
+        if (!Log.V(4)) return;
+        foreach (var error in errors)
+        {
+            if (error.Status is not { } status) continue;
+            var json = System.Text.Encoding.UTF8.GetString(ControlPlane.Serialization.KubeJson.Serialize(status));
+            Log.Plain("helpers.go:246", $"server response object: %s[{GoIndent.Indent(json)}]");
+        }
+    }
+
     public void Out(string text) => output.Out(text);
 
     public void Err(string text) => output.Error(text);

@@ -36,6 +36,7 @@ public sealed class KubectlCommand : IClientCommand
         }
         catch (KubectlException e)
         {
+            invocation.LogServerErrors(e.Errors);
             output.Error(e.Stderr);
             return e.ExitCode;
         }

@@ -58,6 +58,7 @@ public abstract class EmulatorParityFixture
     {
         normalize ??= s => s;
         TestContext.Out.WriteLine(comparison.ToString());
+        Dump(comparison, normalize);
         Assert.Multiple(() =>
         {
             Assert.That(string.Join("\n", comparison.EmulatedRequests), Is.EqualTo(string.Join("\n", comparison.RealRequests)), "requests");
@@ -66,6 +67,17 @@ public abstract class EmulatorParityFixture
             Assert.That(comparison.Emulated.ExitCode, Is.EqualTo(comparison.Real.ExitCode), "exit code");
         });
         return comparison;
+    }
+
+    // KUBELAB_PARITY_DUMP=DIR keeps both sides of every comparison in files, for diffing by hand.
+    private static void Dump(Comparison comparison, Func<string, string> normalize)
+    {
+        if (Environment.GetEnvironmentVariable("KUBELAB_PARITY_DUMP") is not { Length: > 0 } directory) return;
+        System.IO.Directory.CreateDirectory(directory);
+        var name = string.Concat(TestContext.CurrentContext.Test.Name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
+        foreach (var (side, result, requests) in new[] { ("real", comparison.Real, comparison.RealRequests), ("emulated", comparison.Emulated, comparison.EmulatedRequests) })
+            File.WriteAllText(Path.Combine(directory, $"{name}.{side}"),
+                $"exit {result.ExitCode}\n--- stdout\n{normalize(result.Stdout)}\n--- stderr\n{normalize(result.Stderr)}\n--- requests\n{string.Join("\n", requests)}");
     }
 
     /// <summary>Runs a setup command on both twins and requires both to succeed.</summary>

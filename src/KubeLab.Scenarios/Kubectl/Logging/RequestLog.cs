@@ -47,6 +47,8 @@ internal sealed class RequestLog(Klog klog, TimeProvider clock)
         {
             if (!connected) values.AddRange([("dnsLookupMilliseconds", 0L), ("dialMilliseconds", 0L), ("tlsHandshakeMilliseconds", 0L)]);
             else values.Add(("getConnectionMilliseconds", 0L));
+            // Go checks the duration in nanoseconds, which is never zero on a real wire.
+            values.Add(("serverProcessingMilliseconds", milliseconds));
         }
         connected = true;
         klog.Info(ResponseAt, "Response", values.ToArray());
@@ -54,7 +56,7 @@ internal sealed class RequestLog(Klog klog, TimeProvider clock)
 
     public void ResponseBody(KubeRequest request, byte[] body)
     {
-        if (klog.V(8)) klog.Info(request.Caller, "Response Body", ("body", BodyText(body)));
+        if (klog.V(8) && request.LogResponseBody) klog.Info(request.Caller, "Response Body", ("body", BodyText(body)));
     }
 
     private string BodyText(byte[] body)
@@ -75,20 +77,21 @@ internal sealed class RequestLog(Klog klog, TimeProvider clock)
     /// <summary>The headers client-go's own round trippers set (not the ones kubectl adds outside the logger).</summary>
     private static IEnumerable<(string Name, string Value)> LoggedRequestHeaders(HttpRequestMessage message)
     {
-        foreach (var (name, values) in message.Headers)
+        // NonValidated: enumerating the headers otherwise parses them, and .NET would then send them re-formatted.
+        foreach (var (name, values) in message.Headers.NonValidated)
         {
             if (name is "Kubectl-Command" or "Kubectl-Session" or "Accept-Encoding" or "Transfer-Encoding") continue;
             foreach (var value in values) yield return (name, Mask(name, value));
         }
-        if (message.Content is { } content && content.Headers.ContentType is not null)
-            foreach (var value in content.Headers.GetValues("Content-Type")) yield return ("Content-Type", value);
+        if (message.Content is { } content && content.Headers.NonValidated.TryGetValues("Content-Type", out var types))
+            foreach (var value in types) yield return ("Content-Type", value);
     }
 
     private IEnumerable<(string Name, string Value)> ResponseHeaders(HttpResponseMessage response)
     {
-        foreach (var (name, values) in response.Headers)
+        foreach (var (name, values) in response.Headers.NonValidated)
             foreach (var value in values) yield return (name, value);
-        foreach (var (name, values) in response.Content.Headers)
+        foreach (var (name, values) in response.Content.Headers.NonValidated)
             foreach (var value in values) yield return (name, value);
     }
 

@@ -109,14 +109,14 @@ internal sealed class KubeClient : IDisposable
     // Each warning text is printed once per invocation, on stderr, as the response comes in.
     private void Warn(HttpResponseMessage response)
     {
-        if (!response.Headers.TryGetValues("Warning", out var values)) return;
+        if (!response.Headers.NonValidated.TryGetValues("Warning", out var values)) return;
         foreach (var value in values)
         foreach (var (code, text) in WarningHeaders.Parse(value))
             if (code == 299 && text.Length > 0 && warned.Add(text)) output.Error(OperationMessages.Warning(text));
     }
 
     private static string ContentType(HttpResponseMessage response) =>
-        response.Content.Headers.TryGetValues("Content-Type", out var values) ? string.Join(", ", values) : "";
+        response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var values) ? string.Join(", ", values) : "";
 
     public void Dispose() => invoker.Dispose();
 }

@@ -27,6 +27,9 @@ internal sealed record KubeRequest(HttpMethod Method, string Path)
 
     public string Caller { get; init; } = "helper.go:113";
 
+    /// <summary>False for requests read as a stream (<c>--raw</c>, logs), whose bodies client-go does not log.</summary>
+    public bool LogResponseBody { get; init; } = true;
+
     public string PathAndQuery => Query.Length == 0 ? Path : Path + "?" + Query;
 
     public static KubeRequest Get(string path, GoQuery? query = null) => new(HttpMethod.Get, path) { Query = query?.Encode() ?? "" };

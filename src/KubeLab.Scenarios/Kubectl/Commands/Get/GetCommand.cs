@@ -43,7 +43,8 @@ internal sealed class GetCommand : CommandDefinition
         {
             Query = QueryOnly(path),
             Accept = KubeRequest.AnyAccept,
-            Caller = "raw.go:86",
+            Caller = "raw.go:84",
+            LogResponseBody = false,
         }, invocation.Cancellation);
         if (!response.IsSuccess) throw new KubectlException(Output.KubectlError.FromStatus(response.Status()));
         invocation.Out(System.Text.Encoding.UTF8.GetString(response.Body));

@@ -25,6 +25,7 @@ internal sealed class GetList(Invocation invocation, GetOptions options)
         }
         var output = options.Format.IsHumanReadable ? PrintTables() : PrintGeneric(selection.SingleItemImplied);
         invocation.Out(output.Stdout);
+        invocation.LogServerErrors(errors);
         invocation.Err(output.Stderr);
         return output.ExitCode;
     }
@@ -59,7 +60,7 @@ internal sealed class GetList(Invocation invocation, GetOptions options)
         var response = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Get, resource.Path(ns.Length == 0 ? null : ns, name))
         {
             Accept = options.Accept,
-            Caller = "helper.go:82",
+            Caller = "helper.go:105",
         }, invocation.Cancellation);
         if (response.IsSuccess)
         {

@@ -29,7 +29,7 @@ internal sealed class GetWatch(Invocation invocation, GetOptions options)
         {
             Query = target.Name is null ? options.ListQuery().Encode() : "",
             Accept = options.Accept,
-            Caller = target.Name is null ? "helper.go:113" : "helper.go:82",
+            Caller = target.Name is null ? "helper.go:113" : "helper.go:105",
         }, invocation.Cancellation);
         if (!initial.IsSuccess) throw new KubectlException(KubectlError.FromStatus(initial.Status()));
 
