@@ -89,14 +89,14 @@ public abstract class EmulatorParityFixture
     }
 
     /// <summary>Sends the same raw request to both twins as the admin (for state the emulator is not asked to build).</summary>
-    protected async Task SendBothAsync(HttpMethod method, string path, string? json = null)
+    protected async Task SendBothAsync(HttpMethod method, string path, string? json = null, string contentType = "application/json")
     {
         foreach (var twin in new[] { Twins.Real, Twins.Emulated })
         {
             using var http = new HttpClient(new InProcessHandler(twin.Cluster.Api)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Twin.AdminToken);
             using var request = new HttpRequestMessage(method, path);
-            if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, contentType);
             using var response = await http.SendAsync(request);
             Assert.That(response.IsSuccessStatusCode, Is.True, $"{method} {path}: {await response.Content.ReadAsStringAsync()}");
         }
