@@ -19,6 +19,7 @@ internal sealed class Invocation(ClientEnvironment environment, CommandOutput ou
     private KubeClient? client;
     private DiscoveryClient? discovery;
     private RestMapper? mapper;
+    private OpenApiClient? openApi;
     private Klog? klog;
 
     public ClientEnvironment Environment => environment;
@@ -70,6 +71,8 @@ internal sealed class Invocation(ClientEnvironment environment, CommandOutput ou
     public DiscoveryClient Discovery => discovery ??= new DiscoveryClient(Client, environment);
 
     public RestMapper Mapper => mapper ??= new RestMapper(Discovery);
+
+    public OpenApiClient OpenApi => openApi ??= new OpenApiClient(Client);
 
     /// <summary>
     /// What kubectl's error printing logs at <c>-v=4</c> and above for each error from the server, just before

@@ -1,3 +1,4 @@
+using KubeLab.Scenarios.Kubectl.Commands.Create;
 using KubeLab.Scenarios.Kubectl.Commands.Get;
 
 namespace KubeLab.Scenarios.Kubectl.Commands;
@@ -10,6 +11,7 @@ internal sealed class RootCommand : CommandDefinition
     public override IReadOnlyList<CommandDefinition> Subcommands { get; } =
     [
         new GetCommand(),
+        new CreateCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)

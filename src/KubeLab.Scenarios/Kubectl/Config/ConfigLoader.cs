@@ -49,9 +49,10 @@ internal sealed class ConfigLoader(ClientEnvironment environment, FlagValues fla
         if (context is null && contextName.Length > 0)
             throw KubectlException.Raw($"Error in configuration: context was not found for specified context: {contextName}\n");
 
-        var userName = flags.String("user") is { Length: > 0 } u ? u : context?.User ?? "";
+        var userFlag = Global("user");
+        var userName = userFlag.Length > 0 ? userFlag : context?.User ?? "";
         var user = document.User(userName);
-        if (user is null && flags.String("user").Length > 0) throw KubectlException.Client($"auth info \"{userName}\" does not exist");
+        if (user is null && userFlag.Length > 0) throw KubectlException.Client($"auth info \"{userName}\" does not exist");
         var clusterName = flags.String("cluster") is { Length: > 0 } c ? c : context?.Cluster ?? "";
         var cluster = document.Cluster(clusterName);
         if (cluster is null && flags.String("cluster").Length > 0)
@@ -82,6 +83,9 @@ internal sealed class ConfigLoader(ClientEnvironment environment, FlagValues fla
             ImpersonateUid = flags.String("as-uid") is { Length: > 0 } uid ? uid : null,
         };
     }
+
+    /// <summary>A global flag's value, unless the command shadows it with a flag of its own (create rolebinding's --user).</summary>
+    private string Global(string name) => flags.Definitions.Find(name)?.Type == FlagType.String ? flags.String(name) : "";
 
     private X509Certificate2? Certificate(KubeconfigCredentials? user)
     {

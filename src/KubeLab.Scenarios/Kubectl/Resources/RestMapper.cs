@@ -46,6 +46,15 @@ internal sealed class RestMapper(DiscoveryClient discovery)
             ?? candidates.FirstOrDefault(r => r.Preferred && r.Kind.Equals(argument, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The mapper's <c>ResourceFor</c>: a plural, singular or short name, in the group when one is given.</summary>
+    public static ApiResource? FindResource(ApiResourceCatalog catalog, string resource, string group)
+    {
+        var lower = resource.ToLowerInvariant();
+        var candidates = catalog.Resources.Where(r => r.Preferred && !r.Plural.Contains('/') && (group.Length == 0 || r.Group == group)).ToList();
+        var expanded = candidates.FirstOrDefault(r => r.ShortNames.Contains(lower))?.Plural ?? lower;
+        return candidates.FirstOrDefault(r => Names(r, expanded));
+    }
+
     private static bool Names(ApiResource r, string name) => r.Plural == name || r.Singular == name;
 
     private static string ResourcePart(string argument)
