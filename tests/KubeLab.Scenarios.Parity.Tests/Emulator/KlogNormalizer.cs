@@ -13,6 +13,7 @@ public static partial class KlogNormalizer
         log = Header().Replace(log, "${level}0000 00:00:00.000000 PID ");
         log = Millis().Replace(log, "${name}=N");
         log = AuditId().Replace(log, "Audit-Id: <uuid>");
+        log = Random().Replace(log, "${name}<random>");
         log = Curl().Replace(log, m => "curl -v -X" + m.Groups["verb"].Value + " " +
             string.Join("", HeaderOption().Matches(m.Groups["headers"].Value).Select(h => h.Value).Order(StringComparer.Ordinal)) + " '");
         var lines = log.Split('\n').ToList();
@@ -23,6 +24,8 @@ public static partial class KlogNormalizer
             lines.RemoveAll(l => l.Contains("\"Feature gate default state\""));
             lines.InsertRange(first, gates);
         }
+        // When the wait ends, the stream's reader fails as kubectl exits: it logs that, or exits first.
+        lines.RemoveAll(l => l.Contains("streamwatcher.go:123"));
         return string.Join('\n', lines);
     }
 
@@ -31,6 +34,10 @@ public static partial class KlogNormalizer
 
     [GeneratedRegex(@"(?<name>[a-zA-Z]*[mM]illiseconds)=\d+")]
     private static partial Regex Millis();
+
+    // A watch's timeout and a client's ephemeral port are random on a real machine.
+    [GeneratedRegex(@"(?<name>timeoutSeconds=|read tcp 127\.0\.0\.1:)\d+")]
+    private static partial Regex Random();
 
     [GeneratedRegex(@"Audit-Id: [0-9a-f-]{36}")]
     private static partial Regex AuditId();

@@ -1,4 +1,5 @@
 using KubeLab.Scenarios.Kubectl.Commands.Create;
+using KubeLab.Scenarios.Kubectl.Commands.Delete;
 using KubeLab.Scenarios.Kubectl.Commands.Get;
 
 namespace KubeLab.Scenarios.Kubectl.Commands;
@@ -12,6 +13,7 @@ internal sealed class RootCommand : CommandDefinition
     [
         new GetCommand(),
         new CreateCommand(),
+        new DeleteCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)
