@@ -1,3 +1,4 @@
+using KubeLab.Scenarios.Kubectl.Commands.Apply;
 using KubeLab.Scenarios.Kubectl.Commands.Create;
 using KubeLab.Scenarios.Kubectl.Commands.Delete;
 using KubeLab.Scenarios.Kubectl.Commands.Get;
@@ -14,6 +15,7 @@ internal sealed class RootCommand : CommandDefinition
         new GetCommand(),
         new CreateCommand(),
         new DeleteCommand(),
+        new ApplyCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)
