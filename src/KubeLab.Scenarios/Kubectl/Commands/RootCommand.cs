@@ -1,6 +1,9 @@
 using KubeLab.Scenarios.Kubectl.Commands.Apply;
 using KubeLab.Scenarios.Kubectl.Commands.Create;
 using KubeLab.Scenarios.Kubectl.Commands.Delete;
+using KubeLab.Scenarios.Kubectl.Commands.Edit;
+using KubeLab.Scenarios.Kubectl.Commands.Replace;
+using KubeLab.Scenarios.Kubectl.Commands.Run;
 using KubeLab.Scenarios.Kubectl.Commands.Get;
 
 namespace KubeLab.Scenarios.Kubectl.Commands;
@@ -16,6 +19,12 @@ internal sealed class RootCommand : CommandDefinition
         new CreateCommand(),
         new DeleteCommand(),
         new ApplyCommand(),
+        new RunCommand(),
+        new MetadataMapCommand("label", "labels"),
+        new MetadataMapCommand("annotate", "annotations"),
+        new PatchCommand(),
+        new ScaleCommand(),
+        new ReplaceCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)

@@ -73,7 +73,7 @@ internal sealed class ApplyCommand : CommandDefinition
                 .Add("force", invocation.Flags.Bool("force-conflicts") ? "true" : "false").Encode(),
             ContentType = "application/apply-patch+yaml",
             Body = Encoding.UTF8.GetBytes(GoJson.Compact(info.Object) + "\n"),
-            Caller = "helper.go:270",
+            Caller = "helper.go:269",
         }, invocation.Cancellation);
         if (!response.IsSuccess) throw new KubectlException(KubectlError.FromStatus(response.Status()).WithSource("patching", info.Source));
         return (response.Json(), "serverside-applied");
@@ -133,7 +133,7 @@ internal sealed class ClientSideApply(Invocation invocation, string manager, str
             Query = Query(),
             ContentType = "application/strategic-merge-patch+json",
             Body = Encoding.UTF8.GetBytes(GoJson.Compact(patch)),
-            Caller = "helper.go:270",
+            Caller = "helper.go:269",
         }, invocation.Cancellation);
         if (!patched.IsSuccess) throw new KubectlException(KubectlError.FromStatus(patched.Status()).WithSource("patching", info.Source));
         return (patched.Json(), "configured");
