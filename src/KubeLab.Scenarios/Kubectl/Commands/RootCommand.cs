@@ -1,4 +1,6 @@
 using KubeLab.Scenarios.Kubectl.Commands.Apply;
+using KubeLab.Scenarios.Kubectl.Commands.Auth;
+using KubeLab.Scenarios.Kubectl.Commands.Info;
 using KubeLab.Scenarios.Kubectl.Commands.Create;
 using KubeLab.Scenarios.Kubectl.Commands.Delete;
 using KubeLab.Scenarios.Kubectl.Commands.Edit;
@@ -25,6 +27,10 @@ internal sealed class RootCommand : CommandDefinition
         new PatchCommand(),
         new ScaleCommand(),
         new ReplaceCommand(),
+        new VersionCommand(),
+        new ApiVersionsCommand(),
+        new ApiResourcesCommand(),
+        new AuthCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)
