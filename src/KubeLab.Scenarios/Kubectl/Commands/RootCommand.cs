@@ -1,5 +1,6 @@
 using KubeLab.Scenarios.Kubectl.Commands.Apply;
 using KubeLab.Scenarios.Kubectl.Commands.Auth;
+using KubeLab.Scenarios.Kubectl.Commands.Config;
 using KubeLab.Scenarios.Kubectl.Commands.Info;
 using KubeLab.Scenarios.Kubectl.Commands.Create;
 using KubeLab.Scenarios.Kubectl.Commands.Delete;
@@ -31,6 +32,7 @@ internal sealed class RootCommand : CommandDefinition
         new ApiVersionsCommand(),
         new ApiResourcesCommand(),
         new AuthCommand(),
+        new ConfigCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)

@@ -59,6 +59,50 @@ internal sealed record KubeconfigDocument(
         return new KubeconfigDocument(Text(root["current-context"]), clusters, contexts, users);
     }
 
+    /// <summary>
+    /// The kubeconfig as clientcmd's v1.Config marshals it (Go field order; entries sorted by name, as they come out
+    /// of its maps). Unless <paramref name="raw"/>, certificate data reads <c>DATA+OMITTED</c> and secrets <c>REDACTED</c>.
+    /// </summary>
+    public JsonObject ToJson(bool raw, Func<string, (string Certificate, string Key)?> clusterUserPem)
+    {
+        static string Base64(string pem) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem));
+        var clusters = new JsonArray();
+        foreach (var cluster in Clusters.OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var body = new JsonObject { ["server"] = cluster.Server };
+            if (cluster.InsecureSkipTlsVerify) body["insecure-skip-tls-verify"] = true;
+            if (cluster.CertificateAuthorityPem is { } ca) body["certificate-authority-data"] = raw ? Base64(ca) : "DATA+OMITTED";
+            clusters.Add(new JsonObject { ["name"] = cluster.Name, ["cluster"] = body });
+        }
+        var users = new JsonArray();
+        foreach (var user in Users.OrderBy(u => u.Name, StringComparer.Ordinal))
+        {
+            var body = new JsonObject();
+            var pem = user.ClusterUser is { } clusterUser ? clusterUserPem(clusterUser) : user.CertificatePem is { } c && user.KeyPem is { } k ? (c, k) : null;
+            if (pem is { } certificate)
+            {
+                body["client-certificate-data"] = raw ? Base64(certificate.Certificate) : "DATA+OMITTED";
+                body["client-key-data"] = raw ? Base64(certificate.Key) : "DATA+OMITTED";
+            }
+            if (user.Token is { } token) body["token"] = raw ? token : "REDACTED";
+            if (user.Username is { } username) body["username"] = username;
+            if (user.Password is { } password) body["password"] = raw ? password : "REDACTED";
+            users.Add(new JsonObject { ["name"] = user.Name, ["user"] = body });
+        }
+        var contexts = new JsonArray();
+        foreach (var context in Contexts.OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var body = new JsonObject { ["cluster"] = context.Cluster, ["user"] = context.User };
+            if (context.Namespace.Length > 0) body["namespace"] = context.Namespace;
+            contexts.Add(new JsonObject { ["name"] = context.Name, ["context"] = body });
+        }
+        return new JsonObject
+        {
+            ["kind"] = "Config", ["apiVersion"] = "v1", ["preferences"] = new JsonObject(), ["clusters"] = clusters, ["users"] = users,
+            ["contexts"] = contexts, ["current-context"] = CurrentContext,
+        };
+    }
+
     private static List<T> Named<T>(JsonNode? list, string key, Func<string, JsonObject, T> read) =>
         (list as JsonArray ?? []).OfType<JsonObject>()
             .Select(entry => read(entry["name"]?.GetValue<string>() ?? "", entry[key] as JsonObject ?? new JsonObject()))
