@@ -24,8 +24,8 @@ public class ConfigTests
 
         Assert.That(await learner.RunAsync("config", "set-context", "kubelab", "--namespace=kube-system"), Is.EqualTo((0, "Context \"kubelab\" modified.\n", "")));
         await learner.RunAsync("config", "use-context", "kubelab");
-        Assert.That((await learner.RunAsync("get", "configmaps")).Stdout, Does.StartWith("NAME"));
-        Assert.That(learner.Cluster.Api.Exchanges.Snapshot()[^1].Target, Is.EqualTo("/api/v1/namespaces/kube-system/configmaps?limit=500"));
+        Assert.That(await learner.RunAsync("get", "pods"), Is.EqualTo((0, "", "No resources found in kube-system namespace.\n")));
+        Assert.That(learner.Cluster.Api.Exchanges.Snapshot()[^1].Target, Is.EqualTo("/api/v1/namespaces/kube-system/pods?limit=500"));
     }
 
     [Test]
