@@ -29,13 +29,18 @@ public sealed partial record RequestView(string Method, string Target, string He
         _ => value,
     };
 
+    // describe builds its events field selector from a Go map: its terms come in any order.
     private static string NormalizeTarget(string target) =>
-        TimeoutSeconds().Replace(ResourceVersion().Replace(target, "resourceVersion=<rv>"), "timeoutSeconds=<n>");
+        FieldSelector().Replace(TimeoutSeconds().Replace(ResourceVersion().Replace(target, "resourceVersion=<rv>"), "timeoutSeconds=<n>"),
+            m => "fieldSelector=" + string.Join("%2C", m.Groups[1].Value.Split("%2C").Order(StringComparer.Ordinal)));
 
     public override string ToString() => $"{Method} {Target}\n{Headers}\n{(Body.Length > 0 ? "body: " + Body + "\n" : "")}";
 
     [GeneratedRegex(@"resourceVersion=[1-9][0-9]*")]
     private static partial Regex ResourceVersion();
+
+    [GeneratedRegex(@"fieldSelector=([^&]*)")]
+    private static partial Regex FieldSelector();
 
     [GeneratedRegex(@"timeoutSeconds=[0-9]+")]
     private static partial Regex TimeoutSeconds();

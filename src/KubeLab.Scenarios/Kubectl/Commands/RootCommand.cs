@@ -4,10 +4,12 @@ using KubeLab.Scenarios.Kubectl.Commands.Config;
 using KubeLab.Scenarios.Kubectl.Commands.Info;
 using KubeLab.Scenarios.Kubectl.Commands.Create;
 using KubeLab.Scenarios.Kubectl.Commands.Delete;
+using KubeLab.Scenarios.Kubectl.Commands.Describe;
 using KubeLab.Scenarios.Kubectl.Commands.Edit;
 using KubeLab.Scenarios.Kubectl.Commands.Replace;
 using KubeLab.Scenarios.Kubectl.Commands.Run;
 using KubeLab.Scenarios.Kubectl.Commands.Get;
+using KubeLab.Scenarios.Kubectl.Commands.Logs;
 
 namespace KubeLab.Scenarios.Kubectl.Commands;
 
@@ -33,6 +35,8 @@ internal sealed class RootCommand : CommandDefinition
         new ApiResourcesCommand(),
         new AuthCommand(),
         new ConfigCommand(),
+        new LogsCommand(),
+        new DescribeCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)
