@@ -35,11 +35,12 @@ public sealed class Twin
     public long Mark() => Cluster.Api.Exchanges.LastSequence;
 
     /// <summary>The exchanges after <paramref name="mark"/>, once all of them have completed (a streamed one may end a moment after its client).</summary>
-    public async Task<IReadOnlyList<Exchange>> ExchangesSince(long mark)
+    public async Task<IReadOnlyList<Exchange>> ExchangesSince(long mark, Func<Exchange, bool>? include = null)
     {
+        include ??= e => !IsController(e);
         for (var attempt = 0; ; attempt++)
         {
-            var exchanges = Cluster.Api.Exchanges.Since(mark).Where(e => !IsController(e)).ToList();
+            var exchanges = Cluster.Api.Exchanges.Since(mark).Where(include).ToList();
             if (exchanges.All(e => e.Completed is not null) || attempt > 100) return exchanges;
             await Task.Delay(20);
         }

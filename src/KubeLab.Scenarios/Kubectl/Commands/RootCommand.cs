@@ -10,6 +10,7 @@ using KubeLab.Scenarios.Kubectl.Commands.Replace;
 using KubeLab.Scenarios.Kubectl.Commands.Run;
 using KubeLab.Scenarios.Kubectl.Commands.Get;
 using KubeLab.Scenarios.Kubectl.Commands.Logs;
+using KubeLab.Scenarios.Kubectl.Commands.Proxy;
 
 namespace KubeLab.Scenarios.Kubectl.Commands;
 
@@ -37,6 +38,7 @@ internal sealed class RootCommand : CommandDefinition
         new ConfigCommand(),
         new LogsCommand(),
         new DescribeCommand(),
+        new ProxyCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)

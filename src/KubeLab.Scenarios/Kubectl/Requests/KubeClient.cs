@@ -59,6 +59,10 @@ internal sealed class KubeClient : IDisposable
         return new KubeStream((int)response.StatusCode, ContentType(response), body, response);
     }
 
+    /// <summary>Sends a request built elsewhere (kubectl proxy's), to the same server and with the same client certificate.</summary>
+    public Task<HttpResponseMessage> ForwardAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        invoker.SendAsync(request, cancellationToken);
+
     private async Task<HttpResponseMessage> RoundTripAsync(KubeRequest request, CancellationToken cancellationToken)
     {
         CheckReachable(request);
