@@ -13,4 +13,12 @@ public static class StrategicMergePatch
     /// <summary>Applies <paramref name="patch"/> to a copy of <paramref name="document"/>, an object of <paramref name="objectType"/>.</summary>
     public static JsonObject Apply(JsonObject document, JsonObject patch, Type objectType) =>
         StrategicMerge.MergeMap((JsonObject)document.DeepClone(), (JsonObject)patch.DeepClone(), PatchSchema.For(objectType));
+
+    /// <summary>
+    /// The patch <c>kubectl apply</c> sends (apimachinery's CreateThreeWayMergePatch): what turns <paramref name="current"/>
+    /// into <paramref name="modified"/>, deleting what <paramref name="original"/> (the last applied configuration) had
+    /// and <paramref name="modified"/> dropped. An empty object means there is nothing to change.
+    /// </summary>
+    public static JsonObject CreateThreeWay(JsonObject? original, JsonObject modified, JsonObject current, Type objectType) =>
+        StrategicDiff.ThreeWay(original, modified, current, PatchSchema.For(objectType));
 }

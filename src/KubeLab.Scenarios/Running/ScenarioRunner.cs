@@ -23,7 +23,7 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
         var admin = new AdminClient(cluster, LessonSetup.AdminToken);
         var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin);
         var time = new LessonTime(cluster, clock);
-        environment.AwaitClusterProgress = time.StepAsync;
+        environment.AwaitProgress = time.ProgressAsync;
         await time.SettleAsync(cancellationToken);
 
         var captures = new Dictionary<string, string>(StringComparer.Ordinal) { ["server"] = environment.Server };
@@ -52,6 +52,30 @@ internal sealed class LessonTime(Cluster cluster, SimulatedClock clock)
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
     public Task SettleAsync(CancellationToken cancellationToken) => cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+
+    /// <summary>How long a waiting client may see nothing change before the lesson gives up on it.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
+
+    private TimeSpan _idle;
+
+    /// <summary>
+    /// For a client that waits on the cluster: lets the cluster catch up, and if nothing changed, one tick of
+    /// simulated time passes. False once nothing has changed for <see cref="Patience"/>: nothing is left to happen.
+    /// </summary>
+    public async Task<bool> ProgressAsync(CancellationToken cancellationToken)
+    {
+        var before = cluster.Store.Revision;
+        await SettleAsync(cancellationToken);
+        if (cluster.Store.Revision == before)
+        {
+            if (_idle >= Patience) return false;
+            clock.Advance(Tick);
+            _idle += Tick;
+            await SettleAsync(cancellationToken);
+        }
+        if (cluster.Store.Revision != before) _idle = TimeSpan.Zero;
+        return true;
+    }
 
     /// <summary>Lets the cluster catch up, then one tick of simulated time passes (and the cluster catches up again).</summary>
     public async Task StepAsync(CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public sealed class TokenRequestSpec
 {
     [Proto(1), EmitEmpty] public List<string>? Audiences { get; set; }
     [Proto(4, Pointer = true), EmitEmpty] public long? ExpirationSeconds { get; set; }
-    [Proto(3), EmitEmpty] public BoundObjectReference? BoundObjectRef { get; set; }
+    [Proto(3, Pointer = true), EmitEmpty] public BoundObjectReference? BoundObjectRef { get; set; }
 }
 
 public sealed class BoundObjectReference

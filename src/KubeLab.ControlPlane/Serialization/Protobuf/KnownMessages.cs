@@ -39,11 +39,11 @@ internal static partial class KnownMessages
     private static ProtoField Qty(int number, string json) => Scalar(number, json, ProtoKind.Quantity, keep: true);
     private static ProtoField Strs(int number, string json) => new(number, json, ProtoKind.String, ProtoCardinality.Repeated, true, false, null);
     private static ProtoField I64s(int number, string json) => new(number, json, ProtoKind.Int64, ProtoCardinality.Repeated, true, false, null);
-    private static ProtoField Msg(int number, string json, string message) => new(number, json, ProtoKind.Message, ProtoCardinality.Single, true, false, Ref(message));
+    private static ProtoField Msg(int number, string json, string message) => new(number, json, ProtoKind.Message, ProtoCardinality.Single, true, false, Ref(message), Optional: true);
     private static ProtoField Msgs(int number, string json, string message) => new(number, json, ProtoKind.Message, ProtoCardinality.Repeated, true, false, Ref(message));
 
     /// <summary>An embedded Go struct (<c>json:",inline"</c>): its fields belong to the enclosing JSON object.</summary>
     private static ProtoField Inline(int number, string message) => new(number, "", ProtoKind.Message, ProtoCardinality.Single, true, true, Ref(message));
 
-    private static ProtoField Scalar(int number, string json, ProtoKind kind, bool keep) => new(number, json, kind, ProtoCardinality.Single, keep, false, null);
+    private static ProtoField Scalar(int number, string json, ProtoKind kind, bool keep) => new(number, json, kind, ProtoCardinality.Single, keep, false, null, Optional: keep);
 }

@@ -34,8 +34,10 @@ internal enum ProtoCardinality
 /// written to JSON: true for Go pointers and fields without <c>omitempty</c>, false for the zero values
 /// gogo-protobuf always writes (<c>generateName: ""</c>, <c>minReadySeconds: 0</c>) that Go's JSON leaves out.
 /// <see cref="Inline"/> fields are embedded Go structs: their fields land in the parent JSON object.
+/// <see cref="Optional"/> says whether the encoder writes the field only when set (Go pointers, byte slices): gogo-protobuf
+/// writes every non-pointer field, zero or not, so an unset string still goes out as an empty one.
 /// </summary>
-internal sealed record ProtoField(int Number, string JsonName, ProtoKind Kind, ProtoCardinality Cardinality, bool KeepZero, bool Inline, ProtoMessageRef? Message)
+internal sealed record ProtoField(int Number, string JsonName, ProtoKind Kind, ProtoCardinality Cardinality, bool KeepZero, bool Inline, ProtoMessageRef? Message, bool Optional = false)
 {
     public static bool IsVarint(ProtoKind kind) => kind is ProtoKind.Bool or ProtoKind.Int32 or ProtoKind.Int64;
 }

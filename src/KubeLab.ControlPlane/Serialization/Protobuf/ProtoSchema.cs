@@ -47,7 +47,12 @@ internal static class ProtoSchema
             : WireSchema.IsList(type) ? (ProtoCardinality.Repeated, WireSchema.ElementType(type)!)
             : (ProtoCardinality.Single, type);
         var (kind, message) = Classify(Nullable.GetUnderlyingType(element) ?? element, property, proto, wire);
-        return new ProtoField(number, wire.JsonName, kind, cardinality, keepZero, Inline: false, message);
+        // Go pointers are written only when set; so are byte slices, and structs that Go's JSON may leave out
+        // (a value struct is always in the JSON, which the model marks with EmitEmpty).
+        var optional = proto.Pointer || kind == ProtoKind.Bytes
+            || (kind is ProtoKind.Message or ProtoKind.Time or ProtoKind.MicroTime or ProtoKind.Quantity or ProtoKind.IntOrString or ProtoKind.RawJson
+                && !property.IsDefined(typeof(EmitEmptyAttribute)));
+        return new ProtoField(number, wire.JsonName, kind, cardinality, keepZero, Inline: false, message, optional);
     }
 
     private static (ProtoKind, ProtoMessageRef?) Classify(Type type, PropertyInfo property, ProtoAttribute proto, WireField wire)

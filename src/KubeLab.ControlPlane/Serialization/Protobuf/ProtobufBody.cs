@@ -20,6 +20,23 @@ public static class ProtobufBody
     public static DecodedProtobuf Decode(ReadOnlySpan<byte> body, Type targetType) =>
         Decode(ProtobufEnvelope.Parse(body), targetType);
 
+    /// <summary>
+    /// The body a Go client sends for <paramref name="obj"/> (its JSON, <c>kind</c> and <c>apiVersion</c> included):
+    /// the magic, then runtime.Unknown {typeMeta, raw = the object's own message, contentEncoding "", contentType ""}.
+    /// </summary>
+    public static byte[] Encode(JsonObject obj, Type type)
+    {
+        var typeMeta = new ProtoWriter();
+        typeMeta.StringField(1, (string?)obj["apiVersion"] ?? "");
+        typeMeta.StringField(2, (string?)obj["kind"] ?? "");
+        var unknown = new ProtoWriter();
+        unknown.BytesField(1, typeMeta.ToArray());
+        unknown.BytesField(2, ProtoEncoder.EncodeMessage(obj, ProtoSchema.For(type)));
+        unknown.StringField(3, "");
+        unknown.StringField(4, "");
+        return [.. ProtobufEnvelope.Magic, .. unknown.ToArray()];
+    }
+
     /// <exception cref="ProtobufFormatException">The object is not a well-formed message of <paramref name="targetType"/>.</exception>
     public static DecodedProtobuf Decode(ProtobufEnvelope envelope, Type targetType)
     {

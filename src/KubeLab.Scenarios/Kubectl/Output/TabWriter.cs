@@ -8,11 +8,13 @@ namespace KubeLab.Scenarios.Kubectl.Output;
 /// spaces, remember widths). Text is buffered until <see cref="Flush"/> (or a line without a tab,
 /// which flushes as Go's does); a column's width is the widest cell of a run of consecutive lines
 /// that have the column, plus padding. Widths are counted in runes, not display cells, as Go does.
+/// Other settings give Go's plain text/tabwriter, as <c>kubectl describe</c> builds it (min width 0, padding 2,
+/// no remembered widths).
 /// </summary>
-public sealed class TabWriter(StringBuilder output)
+public sealed class TabWriter(StringBuilder output, int minWidth = 6, int padding = 3, bool rememberWidths = true)
 {
-    private const int MinWidth = 6;
-    private const int Padding = 3;
+    private int MinWidth => minWidth;
+    private int Padding => padding;
 
     private readonly StringBuilder text = new();
     private readonly List<List<Cell>> lines = [[]];
@@ -101,6 +103,7 @@ public sealed class TabWriter(StringBuilder output)
 
     private int Remember(int width)
     {
+        if (!rememberWidths) return width;
         var column = widths.Count;
         if (rememberedWidths.Count < column) rememberedWidths.AddRange(widths.Skip(rememberedWidths.Count));
         if (rememberedWidths.Count == column) rememberedWidths.Add(width);

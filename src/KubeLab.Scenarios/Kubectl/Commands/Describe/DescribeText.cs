@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KubeLab.ControlPlane.Printers;
+
+namespace KubeLab.Scenarios.Kubectl.Commands.Describe;
+
+/// <summary>describe.go's shared pieces: label and annotation blocks, times, events.</summary>
+internal static class DescribeText
+{
+    private const int MaxAnnotationLength = 140;
+
+    public static string S(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToString() ?? "";
+
+    public static IReadOnlyList<JsonObject> Objects(JsonNode? node) => node is JsonArray a ? a.OfType<JsonObject>().ToList() : [];
+
+    public static IReadOnlyList<string> Strings(JsonNode? node) => node is JsonArray a ? a.Select(S).ToList() : [];
+
+    public static void Labels(PrefixWriter w, string title, JsonObject? labels, string initialIndent = "", string innerIndent = "\t")
+    {
+        w.Write(0, $"{initialIndent}{title}:{innerIndent}");
+        var keys = labels?.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList() ?? [];
+        if (keys.Count == 0)
+        {
+            w.WriteLine("<none>");
+            return;
+        }
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (i != 0) w.Write(0, initialIndent + innerIndent);
+            w.Write(0, $"{keys[i]}={S(labels![keys[i]])}\n");
+        }
+    }
+
+    public static void Annotations(PrefixWriter w, string title, JsonObject? annotations)
+    {
+        w.Write(0, $"{title}:\t");
+        var keys = annotations?.Select(kv => kv.Key).Where(k => k != "kubectl.kubernetes.io/last-applied-configuration").Order(StringComparer.Ordinal).ToList() ?? [];
+        if (keys.Count == 0)
+        {
+            w.WriteLine("<none>");
+            return;
+        }
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (i != 0) w.Write(0, "\t");
+            var value = S(annotations![keys[i]]);
+            if (value.EndsWith('\n')) value = value[..^1];
+            if (value.Length + keys[i].Length + 2 > MaxAnnotationLength || value.Contains('\n'))
+            {
+                w.Write(0, $"{keys[i]}:\n");
+                foreach (var line in value.Split('\n'))
+                    w.Write(0, $"\t  {(line.Length > MaxAnnotationLength - 2 ? line[..(MaxAnnotationLength - 2)] + "..." : line)}\n");
+            }
+            else w.Write(0, $"{keys[i]}: {value}\n");
+        }
+    }
+
+    /// <summary>Go's <c>time.RFC1123Z</c>: <c>Mon, 02 Jan 2006 15:04:05 -0700</c>.</summary>
+    public static string Rfc1123Z(string timestamp) =>
+        DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss +0000", CultureInfo.InvariantCulture)
+            : timestamp;
+
+    public static string Since(string? timestamp, DateTimeOffset now) =>
+        string.IsNullOrEmpty(timestamp) || !DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? "<unknown>"
+            : HumanDuration.Format(now - time);
+
+    /// <summary>DescribeEvents: a Type/Reason/Age/From/Message table, oldest first, ages from the client's clock.</summary>
+    public static void Events(PrefixWriter w, IReadOnlyList<JsonObject>? events, DateTimeOffset now)
+    {
+        if (events is null) return;
+        if (events.Count == 0)
+        {
+            w.Write(0, "Events:\t<none>\n");
+            return;
+        }
+        w.Flush();
+        var sorted = events.OrderBy(e => Last(e)).ToList();
+        w.Write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
+        w.Write(1, "----\t------\t----\t----\t-------\n");
+        foreach (var e in sorted)
+        {
+            var first = S(e["eventTime"]) is { Length: > 0 } eventTime ? Since(eventTime, now) : Since(S(e["firstTimestamp"]), now);
+            var count = e["count"] is JsonValue c && c.TryGetValue<int>(out var n) ? n : 0;
+            var interval = e["series"] is JsonObject series
+                ? $"{Since(S(series["lastObservedTime"]), now)} (x{S(series["count"])} over {first})"
+                : count > 1 ? $"{Since(S(e["lastTimestamp"]), now)} (x{count} over {first})" : first;
+            var source = S(e["source"]?["component"]);
+            if (source.Length == 0) source = S(e["reportingComponent"]);
+            w.Write(1, $"{S(e["type"])}\t{S(e["reason"])}\t{interval}\t{source}\t{S(e["message"]).Trim()}\n");
+        }
+    }
+
+    private static DateTimeOffset Last(JsonObject e)
+    {
+        var text = S(e["lastTimestamp"]) is { Length: > 0 } last ? last : S(e["eventTime"]);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : DateTimeOffset.MinValue;
+    }
+}

@@ -1,0 +1,51 @@
+using KubeLab.ControlPlane;
+using KubeLab.ControlPlane.Pipeline;
+
+namespace KubeLab.Scenarios.Parity.Tests.Emulator;
+
+/// <summary>One of the twin clusters: same seed, same frozen clock, the same admin token.</summary>
+public sealed class Twin
+{
+    public const string AdminToken = "parity-admin-token";
+
+    /// <param name="epoch">The frozen time of both twins: near the real time, so the serving certificate is valid for the real kubectl.</param>
+    public Twin(DateTimeOffset epoch)
+    {
+        Cluster = new Cluster(new ClusterOptions { Clock = new FrozenClock(epoch), Seed = 7 });
+        Cluster.Authentication.AddTokenUser(AdminToken, "kubernetes-admin", "kubeadm:cluster-admins");
+    }
+
+    public Cluster Cluster { get; }
+
+    /// <summary>Lets the controllers finish what they have to do (neither twin runs them on its own).</summary>
+    public Task SettleAsync() => Cluster.Controllers.SettleAsync();
+
+    /// <summary>Settles again and again until <paramref name="done"/> completes: a controller manager for a running client.</summary>
+    public async Task SettleWhileAsync(Task done)
+    {
+        while (!done.IsCompleted)
+        {
+            await SettleAsync();
+            await Task.WhenAny(done, Task.Delay(10));
+        }
+        await SettleAsync();
+    }
+
+    /// <summary>Where this twin's exchange log stands; <see cref="ExchangesSince"/> reads what came after.</summary>
+    public long Mark() => Cluster.Api.Exchanges.LastSequence;
+
+    /// <summary>The exchanges after <paramref name="mark"/>, once all of them have completed (a streamed one may end a moment after its client).</summary>
+    public async Task<IReadOnlyList<Exchange>> ExchangesSince(long mark, Func<Exchange, bool>? include = null)
+    {
+        include ??= e => !IsController(e);
+        for (var attempt = 0; ; attempt++)
+        {
+            var exchanges = Cluster.Api.Exchanges.Since(mark).Where(include).ToList();
+            if (exchanges.All(e => e.Completed is not null) || attempt > 100) return exchanges;
+            await Task.Delay(20);
+        }
+    }
+
+    private static bool IsController(Exchange exchange) =>
+        !exchange.RequestHeaders.Any(h => h.Key.Equals("User-Agent", StringComparison.OrdinalIgnoreCase) && h.Value.StartsWith("kubectl/", StringComparison.Ordinal));
+}

@@ -1,0 +1,41 @@
+using KubeLab.Scenarios.Model;
+
+namespace KubeLab.Scenarios.Tests.Kubectl.Emulator;
+
+/// <summary>kubectl config on the lesson's kubeconfig: edits replace the environment's kubeconfig, and later commands use them.</summary>
+public class ConfigTests
+{
+    [Test]
+    public async Task Use_context_and_set_context_edit_the_learners_kubeconfig()
+    {
+        var learner = new Learner();
+        learner.Environment.Kubeconfig = learner.Environment.Kubeconfig with
+        {
+            Contexts = [.. learner.Environment.Kubeconfig.Contexts, new KubeconfigContext("jane", "jane", "team")],
+            Users = [.. learner.Environment.Kubeconfig.Users, new KubeconfigUser("jane", "wrong-token", null)],
+        };
+
+        Assert.That(await learner.RunAsync("config", "use-context", "jane"), Is.EqualTo((0, "Switched to context \"jane\".\n", "")));
+        Assert.That(learner.Environment.Kubeconfig.CurrentContext, Is.EqualTo("jane"));
+        Assert.That(await learner.RunAsync("config", "current-context"), Is.EqualTo((0, "jane\n", "")));
+        // A cold discovery cache meets the 401 first: five memcache errors, then client-go's own words.
+        Assert.That((await learner.RunAsync("get", "pods")).Stderr,
+            Does.EndWith("error: You must be logged in to the server (the server has asked for the client to provide credentials)\n"));
+
+        Assert.That(await learner.RunAsync("config", "set-context", "kubelab", "--namespace=kube-system"), Is.EqualTo((0, "Context \"kubelab\" modified.\n", "")));
+        await learner.RunAsync("config", "use-context", "kubelab");
+        Assert.That(await learner.RunAsync("get", "pods"), Is.EqualTo((0, "", "No resources found in kube-system namespace.\n")));
+        Assert.That(learner.Cluster.Api.Exchanges.Snapshot()[^1].Target, Is.EqualTo("/api/v1/namespaces/kube-system/pods?limit=500"));
+    }
+
+    [Test]
+    public async Task View_redacts_the_token()
+    {
+        var learner = new Learner();
+
+        var (exit, stdout, _) = await learner.RunAsync("config", "view");
+
+        Assert.That(exit, Is.Zero);
+        Assert.That(stdout, Does.Contain("    token: REDACTED\n").And.Contain("    certificate-authority-data: DATA+OMITTED\n").And.Contain("current-context: kubelab\n"));
+    }
+}
