@@ -88,6 +88,9 @@ public abstract class EmulatorParityFixture
         Assert.That(comparison.Emulated.ExitCode, Is.Zero, $"emulated: {comparison.Emulated}");
     }
 
+    /// <summary>After building a world with pods: wait until both twins' kubelets are done with them.</summary>
+    protected Task SettleTwinsAsync() => Twins.SettleTogetherAsync();
+
     /// <summary>Sends the same raw request to both twins as the admin (for state the emulator is not asked to build).</summary>
     protected async Task SendBothAsync(HttpMethod method, string path, string? json = null, string contentType = "application/json")
     {

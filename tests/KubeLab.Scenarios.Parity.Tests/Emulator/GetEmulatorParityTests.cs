@@ -12,6 +12,7 @@ public class GetEmulatorParityTests : EmulatorParityFixture
                 $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{name}}}","labels":{"app":"web"}},"spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}""");
         await SendBothAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps",
             """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"settings"},"data":{"mode":"fast"}}""");
+        await SettleTwinsAsync();
     }
 
     public static IEnumerable<TestCaseData> Cases()

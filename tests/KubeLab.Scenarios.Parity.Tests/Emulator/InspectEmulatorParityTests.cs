@@ -21,6 +21,7 @@ public class InspectEmulatorParityTests : EmulatorParityFixture
             """);
         await SendBothAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps",
             """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"settings","labels":{"tier":"one"}},"data":{"color":"blue"}}""");
+        await SettleTwinsAsync();
     }
 
     public static IEnumerable<TestCaseData> Cases()
@@ -42,5 +43,5 @@ public class InspectEmulatorParityTests : EmulatorParityFixture
     }
 
     [TestCaseSource(nameof(Cases))]
-    public async Task Cold(string[] args) => await AssertParityAsync(args);
+    public async Task Cold(string[] args) => AssertSame(await BothAsync(args), args[0] == "describe" ? EventAges.Mask : null);
 }

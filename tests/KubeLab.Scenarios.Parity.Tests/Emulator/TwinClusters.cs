@@ -122,6 +122,27 @@ public sealed class TwinClusters : IAsyncDisposable
         return new KubectlResult(exit, output.Stdout.ToString(), output.Stderr.ToString());
     }
 
+    /// <summary>
+    /// The twins' kubelets run on real-time timers, each at its own pace; this waits until both have gone quiet
+    /// at the same revision, so real kubectl and the emulator read the same state.
+    /// </summary>
+    public async Task SettleTogetherAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var quietSince = DateTime.UtcNow;
+        var last = (-1L, -1L);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Real.SettleAsync();
+            await Emulated.SettleAsync();
+            var now = (Real.Cluster.Store.Revision, Emulated.Cluster.Store.Revision);
+            if (now != last) (last, quietSince) = (now, DateTime.UtcNow);
+            else if (now.Item1 == now.Item2 && DateTime.UtcNow - quietSince > TimeSpan.FromSeconds(2)) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the twins did not settle at one revision (real {last.Item1}, emulated {last.Item2})");
+    }
+
     public string NewCacheDirectory() => System.IO.Directory.CreateDirectory(Path.Combine(Directory, "cache-" + Guid.NewGuid().ToString("N"))).FullName;
 
     public async ValueTask DisposeAsync()
