@@ -18,14 +18,13 @@ internal sealed class ExplainCommand : CommandDefinition
     {
         var flags = invocation.Flags;
         if (invocation.Args.Count != 1)
-            throw KubectlException.Raw("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n\n" +
-                "error: We accept only this format: explain RESOURCE\n");
+            throw KubectlException.Client("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.");
         if (flags.String("output") != "plaintext") throw KubectlException.Client($"unsupported output format: {flags.String("output")}");
         var parts = invocation.Args[0].Split('.');
         var resource = await invocation.Mapper.ResolveAsync(parts[0], invocation.Cancellation);
         var document = await invocation.OpenApi.GroupVersionAsync(resource.Group, resource.Version, invocation.Cancellation)
             ?? throw KubectlException.Client($"couldn't find resource for \"{resource.GroupVersion}, Resource={resource.Plural}\"");
-        invocation.Out(ExplainRenderer.Render(document, resource.Group, resource.Version, resource.Plural, parts.Skip(1).ToList(), flags.Bool("recursive")));
+        invocation.Out(ExplainRenderer.Render(document, resource.Group, resource.Version, resource.Plural, parts.Skip(1).ToList(), flags.Bool("recursive"), invocation.Out));
         return 0;
     }
 }
@@ -33,7 +32,8 @@ internal sealed class ExplainCommand : CommandDefinition
 /// <summary>kubectl's explain v2 plaintext template, over an OpenAPI v3 document.</summary>
 internal static class ExplainRenderer
 {
-    public static string Render(JsonObject document, string group, string version, string resource, List<string> fieldPath, bool recursive)
+    /// <param name="header">Where the KIND/VERSION header goes when rendering fails after it (kubectl has printed it by then).</param>
+    public static string Render(JsonObject document, string group, string version, string resource, List<string> fieldPath, bool recursive, Action<string> header)
     {
         var prefix = group.Length == 0 ? "/api" : "/apis/" + group;
         string[] searchPaths =
@@ -58,9 +58,16 @@ internal static class ExplainRenderer
             .FirstOrDefault(s => s["x-kubernetes-group-version-kind"] is JsonArray list && list.OfType<JsonObject>().Any(g =>
                 S(g["group"]) == S(gvk["group"]) && S(g["kind"]) == S(gvk["kind"]) && S(g["version"]) == S(gvk["version"])));
         if (schema is null)
-            throw KubectlException.Raw(text + $"error: GVK map[group:{S(gvk["group"])} kind:{S(gvk["kind"])} version:{S(gvk["version"])}] not found in OpenAPI schema\n");
+        {
+            header(text.ToString());
+            throw KubectlException.Client($"GVK map[group:{S(gvk["group"])} kind:{S(gvk["kind"])} version:{S(gvk["version"])}] not found in OpenAPI schema");
+        }
         var output = Output(schema, document, fieldPath, recursive, []);
-        if (output.Length == 0) throw KubectlException.Raw(text + $"error: field \"{fieldPath[^1]}\" does not exist\n");
+        if (output.Length == 0)
+        {
+            header(text.ToString());
+            throw KubectlException.Client($"field \"{fieldPath[^1]}\" does not exist");
+        }
         return text.Append(output).Append('\n').ToString();
     }
 
