@@ -19,6 +19,10 @@ public static class StrategicMergePatch
     /// into <paramref name="modified"/>, deleting what <paramref name="original"/> (the last applied configuration) had
     /// and <paramref name="modified"/> dropped. An empty object means there is nothing to change.
     /// </summary>
+    /// <summary>apimachinery's CreateTwoWayMergePatch: what turns <paramref name="original"/> into <paramref name="modified"/>.</summary>
+    public static JsonObject CreateTwoWay(JsonObject original, JsonObject modified, Type objectType) =>
+        StrategicDiff.TwoWay(original, modified, PatchSchema.For(objectType));
+
     public static JsonObject CreateThreeWay(JsonObject? original, JsonObject modified, JsonObject current, Type objectType) =>
         StrategicDiff.ThreeWay(original, modified, current, PatchSchema.For(objectType));
 }

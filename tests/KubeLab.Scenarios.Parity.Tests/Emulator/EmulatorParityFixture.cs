@@ -30,10 +30,12 @@ public abstract class EmulatorParityFixture
     }
 
     /// <summary>Runs a command on both twins, each with a cold discovery cache (or warmed by <paramref name="warmUp"/> first).</summary>
-    protected async Task<Comparison> BothAsync(string[] args, string[]? warmUp = null, Func<ClientEnvironment, ClientEnvironment>? environment = null)
+    protected async Task<Comparison> BothAsync(string[] args, string[]? warmUp = null, Func<ClientEnvironment, ClientEnvironment>? environment = null,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var cache = Twins.NewCacheDirectory();
         var env = Twins.NewEnvironment();
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>()) env.Variables[name] = value;
         if (environment is not null) env = environment(env);
         if (warmUp is not null)
         {
@@ -41,7 +43,7 @@ public abstract class EmulatorParityFixture
             await Twins.RunEmulatedAsync(env, warmUp);
         }
         var realMark = Twins.Real.Mark();
-        var real = await Twins.RunRealAsync(cache, args);
+        var real = await Twins.RunRealAsync(cache, args, variables);
         var realRequests = (await Twins.Real.ExchangesSince(realMark)).Select(RequestView.Of).ToList();
         var emulatedMark = Twins.Emulated.Mark();
         var emulated = await Twins.RunEmulatedAsync(env, args);
@@ -102,6 +104,7 @@ public abstract class EmulatorParityFixture
             if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, contentType);
             using var response = await http.SendAsync(request);
             Assert.That(response.IsSuccessStatusCode, Is.True, $"{method} {path}: {await response.Content.ReadAsStringAsync()}");
+            await twin.SettleAsync();
         }
     }
 }

@@ -31,6 +31,9 @@ public sealed record Kubectl(string BinaryPath, string KubeconfigPath, string Ca
 
     public Kubectl WithStdin(string text) => this with { Stdin = text };
 
+    /// <summary>Variables set for the command (KUBE_EDITOR…).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
     public async Task<KubectlResult> RunAsync(params string[] args)
     {
         // Global flags go first so arguments after a `--` stay untouched.
@@ -42,6 +45,7 @@ public sealed record Kubectl(string BinaryPath, string KubeconfigPath, string Ca
             ["KUBECONFIG"] = null,
             ["KUBECACHEDIR"] = null,
         };
+        foreach (var (name, value) in Variables) environment[name] = value;
         var result = await ProcessRunner.RunAsync(
             BinaryPath, arguments, Timeout, Stdin, WorkingDirectory ?? HomeDirectory, environment);
         return new KubectlResult(result.ExitCode, result.Stdout, result.Stderr);

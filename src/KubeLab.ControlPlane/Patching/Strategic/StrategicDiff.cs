@@ -27,6 +27,9 @@ internal static class StrategicDiff
         return MergePatches(deletions, delta);
     }
 
+    public static JsonObject TwoWay(JsonObject original, JsonObject modified, PatchSchema schema) =>
+        DiffMaps(original, modified, schema, new Options(IgnoreChangesAndAdditions: false, IgnoreDeletions: false));
+
     private static JsonObject DiffMaps(JsonObject original, JsonObject modified, PatchSchema schema, Options options)
     {
         var patch = new JsonObject();

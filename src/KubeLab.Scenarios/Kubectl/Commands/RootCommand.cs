@@ -6,8 +6,12 @@ using KubeLab.Scenarios.Kubectl.Commands.Create;
 using KubeLab.Scenarios.Kubectl.Commands.Delete;
 using KubeLab.Scenarios.Kubectl.Commands.Describe;
 using KubeLab.Scenarios.Kubectl.Commands.Edit;
+using KubeLab.Scenarios.Kubectl.Commands.Explain;
 using KubeLab.Scenarios.Kubectl.Commands.Replace;
+using KubeLab.Scenarios.Kubectl.Commands.Rollout;
 using KubeLab.Scenarios.Kubectl.Commands.Run;
+using KubeLab.Scenarios.Kubectl.Commands.Set;
+using KubeLab.Scenarios.Kubectl.Commands.Wait;
 using KubeLab.Scenarios.Kubectl.Commands.Get;
 using KubeLab.Scenarios.Kubectl.Commands.Logs;
 using KubeLab.Scenarios.Kubectl.Commands.Proxy;
@@ -39,6 +43,11 @@ internal sealed class RootCommand : CommandDefinition
         new LogsCommand(),
         new DescribeCommand(),
         new ProxyCommand(),
+        new ExplainCommand(),
+        new WaitCommand(),
+        new RolloutCommand(),
+        new SetCommand(),
+        new EditCommand(),
     ];
 
     public override Task<int> RunAsync(Invocation invocation)

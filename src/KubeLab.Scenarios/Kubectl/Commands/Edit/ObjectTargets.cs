@@ -19,7 +19,7 @@ internal sealed record FetchedObject(ApiResource Resource, string? Namespace, st
 internal static class ObjectTargets
 {
     public static async Task<List<FetchedObject>> FetchAsync(Invocation invocation, IReadOnlyList<string> args, List<KubectlError> errors,
-        string selector = "", bool all = false, bool allNamespaces = false)
+        string selector = "", bool all = false, bool allNamespaces = false, string accept = KubeRequest.JsonAccept)
     {
         var fetched = new List<FetchedObject>();
         var client = invocation.Client;
@@ -27,7 +27,7 @@ internal static class ObjectTargets
         if (filenames.Count > 0)
         {
             await foreach (var info in new ManifestVisitor(invocation, verifyFieldValidation: false).VisitAsync(filenames, errors))
-                await GetAsync(invocation, info.Resource, info.Namespace, info.Name, fetched, errors);
+                await GetAsync(invocation, info.Resource, info.Namespace, info.Name, fetched, errors, accept);
             return fetched;
         }
         var selection = await ResourceArgs.ResolveAsync(invocation.Mapper, args, invocation.Cancellation);
@@ -36,12 +36,13 @@ internal static class ObjectTargets
             var ns = target.Resource.Namespaced ? (allNamespaces ? null : invocation.Namespace) : null;
             if (target.Name is not null)
             {
-                await GetAsync(invocation, target.Resource, ns, target.Name, fetched, errors);
+                await GetAsync(invocation, target.Resource, ns, target.Name, fetched, errors, accept);
                 continue;
             }
             if (!all && selector.Length == 0) throw KubectlException.Client("resource(s) were provided, but no name was specified");
             var list = await client.SendAsync(new KubeRequest(HttpMethod.Get, target.Resource.Path(ns))
             {
+                Accept = accept,
                 Query = new GoQuery().AddIf(selector.Length > 0, "labelSelector", selector).Encode(),
                 Caller = "helper.go:113",
             }, invocation.Cancellation);
@@ -57,9 +58,11 @@ internal static class ObjectTargets
         return fetched;
     }
 
-    private static async Task GetAsync(Invocation invocation, ApiResource resource, string? ns, string name, List<FetchedObject> fetched, List<KubectlError> errors)
+    private static async Task GetAsync(Invocation invocation, ApiResource resource, string? ns, string name, List<FetchedObject> fetched, List<KubectlError> errors,
+        string accept)
     {
-        var response = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Get, resource.Path(ns, name)) { Caller = "helper.go:105" }, invocation.Cancellation);
+        var response = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Get, resource.Path(ns, name)) { Accept = accept, Caller = "helper.go:105" },
+            invocation.Cancellation);
         if (response.IsSuccess) fetched.Add(new FetchedObject(resource, ns, name, response.Json()));
         else errors.Add(KubectlError.FromStatus(response.Status()));
     }
