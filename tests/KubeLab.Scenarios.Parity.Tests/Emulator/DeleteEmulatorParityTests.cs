@@ -6,9 +6,10 @@ namespace KubeLab.Scenarios.Parity.Tests.Emulator;
 /// </summary>
 public class DeleteEmulatorParityTests : EmulatorParityFixture
 {
+    /// <summary>A pod no node can take: unscheduled, it is deleted at once in both twins, whatever their kubelets' pace.</summary>
     private async Task PodAsync(string name, string ns = "default", string app = "web") =>
         await SendBothAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods",
-            $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{name}}}","labels":{"app":"{{{app}}}"}},"spec":{"containers":[{"name":"c","image":"nginx"}]}}""");
+            $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"{{{name}}}","labels":{"app":"{{{app}}}"}},"spec":{"nodeSelector":{"kubelab.example/nowhere":"true"},"containers":[{"name":"c","image":"nginx"}]}}""");
 
     private async Task ConfigMapAsync(string name, string ns = "default") =>
         await SendBothAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/configmaps",
