@@ -1,5 +1,5 @@
 using KubeLab.Compatibility.Tests.Infrastructure;
-using static KubeLab.Compatibility.Tests.Infrastructure.KubectlResult;
+using static KubeLab.Testing.KubectlResult;
 
 namespace KubeLab.Compatibility.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeLab.Compatibility.Tests.Infrastructure;
-using static KubeLab.Compatibility.Tests.Infrastructure.KubectlResult;
+using static KubeLab.Testing.KubectlResult;
 
 namespace KubeLab.Compatibility.Tests;
 

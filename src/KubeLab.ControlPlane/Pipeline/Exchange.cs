@@ -21,7 +21,12 @@ public sealed class Exchange
     public byte[] RequestBody { get; internal set; } = [];
     public int StatusCode { get; internal set; }
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; internal set; } = [];
-    public UserInfo User { get; internal set; } = UserInfo.Anonymous;
+    /// <summary>Who asked, known once authentication has run (a stream still open already has it).</summary>
+    public UserInfo User => _user?.Invoke() ?? UserInfo.Anonymous;
+
+    private Func<UserInfo>? _user;
+
+    internal void ReadUserFrom(Func<UserInfo> user) => _user = user;
     public required RequestTrace Trace { get; init; }
     public DateTimeOffset? Completed { get; internal set; }
 

@@ -31,6 +31,7 @@ internal sealed partial class StepExecutor(ClientEnvironment environment, AdminC
             error = failure.Message;
         }
         await time.SettleAsync(cancellationToken);
+        await ResponsesStartedAsync(from, cancellationToken);
 
         var all = cluster.Api.Exchanges.Since(from).Select(ExchangeRecord.From).ToList();
         var mine = all.Where(e => IsStepClient(step.Action, e)).ToList();
@@ -42,6 +43,17 @@ internal sealed partial class StepExecutor(ClientEnvironment environment, AdminC
         if (error is null) error = Capture(step.Captures, outcome);
         return new StepTranscript(number, step.Title, NarrationRenderer.ToHtml(step.Narration), command, stdout, stderr, exit,
             mine, theirs, ClusterState.Changes(before, ClusterState.Read(cluster)), checks, error);
+    }
+
+    /// <summary>
+    /// A request the client has let go of may still be finishing on the server; its status line and headers are
+    /// what the transcript needs, so wait (briefly, in real time) until every exchange of the step has them.
+    /// </summary>
+    private async Task ResponsesStartedAsync(long from, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (environment.Cluster.Api.Exchanges.Since(from).Any(e => e.StatusCode == 0) && DateTime.UtcNow < deadline)
+            await Task.Delay(5, cancellationToken);
     }
 
     public async Task StopAllAsync()

@@ -108,7 +108,7 @@ public sealed class TwinClusters : IAsyncDisposable
     /// <summary>Runs the real kubectl with a discovery cache of its own (empty for a new <paramref name="cacheDirectory"/>).</summary>
     public async Task<KubectlResult> RunRealAsync(string cacheDirectory, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? variables = null)
     {
-        var kubectl = new Infrastructure.Kubectl(KubectlPath, KubeconfigPath, cacheDirectory, Path.Combine(Directory, "home")).In(WorkDirectory) with
+        var kubectl = new KubeLab.Testing.Kubectl(KubectlPath, KubeconfigPath, cacheDirectory, Path.Combine(Directory, "home")).In(WorkDirectory) with
         {
             Variables = variables ?? new Dictionary<string, string>(),
         };

@@ -5,6 +5,9 @@ using NUnit.Framework.Interfaces;
 
 namespace KubeLab.Scenarios.Parity.Tests.Infrastructure;
 
+// Inside the namespace: KubeLab.Scenarios.Kubectl (the emulator) would win otherwise.
+using Kubectl = KubeLab.Testing.Kubectl;
+
 /// <summary>
 /// One simulator for the class, driven by the real kubectl, and the raw HTTP client the printers
 /// under test are fed from. <see cref="MeasureAsync"/> takes both views of the same server state.

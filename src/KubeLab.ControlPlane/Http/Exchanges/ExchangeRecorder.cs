@@ -31,6 +31,7 @@ internal sealed class ExchangeRecorder(ExchangeLog log, TimeProvider clock)
         http.Request.Body = requestBody;
         var responseBody = new RecordingResponseBody(http.Features.Get<IHttpResponseBodyFeature>()!, exchange, http);
         http.Features.Set<IHttpResponseBodyFeature>(responseBody);
+        if (api is not null) exchange.ReadUserFrom(() => api.User);
         log.Begin(exchange);
         try
         {
@@ -41,7 +42,6 @@ internal sealed class ExchangeRecorder(ExchangeLog log, TimeProvider clock)
             await requestBody.DrainAsync();
             exchange.RequestBody = requestBody.Recorded;
             responseBody.CaptureHead();
-            exchange.User = api?.User ?? UserInfo.Anonymous;
             exchange.Completed = clock.GetUtcNow();
             log.End(exchange);
         }

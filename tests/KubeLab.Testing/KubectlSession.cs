@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace KubeLab.Compatibility.Tests.Infrastructure;
+namespace KubeLab.Testing;
 
 /// <summary>
 /// A kubectl that runs until it ends by itself or the test stops it (a watch, a followed log). Its

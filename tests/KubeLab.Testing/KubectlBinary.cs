@@ -1,4 +1,4 @@
-namespace KubeLab.Scenarios.Parity.Tests.Infrastructure;
+namespace KubeLab.Testing;
 
 /// <summary>
 /// The kubectl v1.33 binary the suite drives, located (or downloaded) once per

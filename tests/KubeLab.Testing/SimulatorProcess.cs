@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace KubeLab.Compatibility.Tests.Infrastructure;
+namespace KubeLab.Testing;
 
 /// <summary>
 /// `kubelab serve` running as a real process on a free local port, as a user
@@ -49,7 +49,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
     /// <param name="serveArguments">Extra `kubelab serve` options, e.g. `--user jane:dev`.</param>
     public static async Task<SimulatorProcess> StartAsync(params string[] serveArguments)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("kubelab-compat-").FullName;
+        var directory = System.IO.Directory.CreateTempSubdirectory("kubelab-test-").FullName;
         var port = FreePort();
         var kubelab = Path.Combine(AppContext.BaseDirectory, "kubelab.dll");
         var startInfo = new ProcessStartInfo(DotnetHost())

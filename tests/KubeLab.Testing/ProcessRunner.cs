@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace KubeLab.Compatibility.Tests.Infrastructure;
+namespace KubeLab.Testing;
 
 public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr);
 

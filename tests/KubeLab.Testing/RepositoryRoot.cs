@@ -1,4 +1,4 @@
-namespace KubeLab.Compatibility.Tests.Infrastructure;
+namespace KubeLab.Testing;
 
 /// <summary>The checkout the tests were built from, found by walking up to KubeLab.sln.</summary>
 public static class RepositoryRoot

@@ -1,4 +1,4 @@
-namespace KubeLab.Compatibility.Tests.Infrastructure;
+namespace KubeLab.Testing;
 
 /// <summary>What one kubectl invocation did. Compare whole results so a failure shows all three parts.</summary>
 public sealed record KubectlResult(int ExitCode, string Stdout, string Stderr)
@@ -26,6 +26,9 @@ public sealed record Kubectl(string BinaryPath, string KubeconfigPath, string Ca
 
     public string? Stdin { get; init; }
 
+    /// <summary>Variables set for the command (KUBE_EDITOR…).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Runs in <paramref name="directory"/>, so `-f pod.yaml` names appear in messages as given.</summary>
     public Kubectl In(string directory) => this with { WorkingDirectory = directory };
 
@@ -46,6 +49,7 @@ public sealed record Kubectl(string BinaryPath, string KubeconfigPath, string Ca
             ["KUBECONFIG"] = null,
             ["KUBECACHEDIR"] = null,
         };
+        foreach (var (name, value) in Variables) environment[name] = value;
         var result = await ProcessRunner.RunAsync(
             BinaryPath, arguments, Timeout, Stdin, WorkingDirectory ?? HomeDirectory, environment);
         return new KubectlResult(result.ExitCode, result.Stdout, result.Stderr);
