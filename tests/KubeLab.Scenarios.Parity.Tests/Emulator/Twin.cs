@@ -17,19 +17,23 @@ public sealed class Twin
 
     public Cluster Cluster { get; }
 
-    /// <summary>Lets the controllers finish what they have to do (neither twin runs them on its own).</summary>
-    public Task SettleAsync() => Cluster.Controllers.SettleAsync();
-
-    /// <summary>Settles again and again until <paramref name="done"/> completes: a controller manager for a running client.</summary>
+    /// <summary>
+    /// Settles the controllers while <paramref name="done"/> runs, but only when the client is blocked on a watch, as the
+    /// emulated kubectl lets its cluster move on only then: both twins see the cluster change at the same point.
+    /// </summary>
     public async Task SettleWhileAsync(Task done)
     {
         while (!done.IsCompleted)
         {
-            await SettleAsync();
+            if (Cluster.Api.Exchanges.Snapshot().Any(e => e.Completed is null && e.Target.Contains("watch=true") && !IsController(e)))
+                await SettleAsync();
             await Task.WhenAny(done, Task.Delay(10));
         }
         await SettleAsync();
     }
+
+    /// <summary>Lets the controllers finish what they have to do (neither twin runs them on its own).</summary>
+    public Task SettleAsync() => Cluster.Controllers.SettleAsync();
 
     /// <summary>Where this twin's exchange log stands; <see cref="ExchangesSince"/> reads what came after.</summary>
     public long Mark() => Cluster.Api.Exchanges.LastSequence;

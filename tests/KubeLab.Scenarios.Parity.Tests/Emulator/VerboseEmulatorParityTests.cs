@@ -26,3 +26,30 @@ public class VerboseEmulatorParityTests : EmulatorParityFixture
     [TestCaseSource(nameof(Cases))]
     public async Task Warm(string[] args) => AssertSame(await BothAsync(args, ["get", "ns"]), KlogNormalizer.Normalize);
 }
+
+/// <summary>The source lines client-go logs for the requests of write commands, at <c>-v=8</c>.</summary>
+public class VerboseWriteEmulatorParityTests : EmulatorParityFixture
+{
+    [Test]
+    public async Task Writes_are_logged_as_client_go_logs_them()
+    {
+        await Twins.WriteFileAsync("v8.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v8-file\ndata:\n  a: \"1\"\n");
+        string[][] steps =
+        [
+            ["create", "configmap", "v8-gen", "--from-literal=a=1"],
+            ["create", "-f", "v8.yaml"],
+            ["apply", "-f", "v8.yaml"],
+            ["label", "cm", "v8-gen", "x=y"],
+            ["patch", "cm", "v8-gen", "-p", """{"data":{"b":"2"}}"""],
+            ["replace", "-f", "v8.yaml"],
+            ["run", "v8-pod", "--image=nginx"],
+            ["create", "deployment", "v8-web", "--image=nginx"],
+            ["scale", "deployment", "v8-web", "--replicas=2"],
+            ["auth", "can-i", "list", "pods"],
+            ["auth", "whoami"],
+            ["delete", "cm", "v8-gen"],
+        ];
+        foreach (var step in steps)
+            AssertSame(await BothAsync([.. step, "-v=8"]), KlogNormalizer.Normalize);
+    }
+}

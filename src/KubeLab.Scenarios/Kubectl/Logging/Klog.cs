@@ -36,8 +36,9 @@ internal sealed class Klog(CommandOutput output, TimeProvider clock, int process
             .Append(' ')
             .Append(location)
             .Append("] ")
-            .Append(text)
-            .Append('\n');
+            .Append(text);
+        // As klog does: a message that ends with a newline gets no second one.
+        if (!text.EndsWith('\n')) line.Append('\n');
         output.Error(line.ToString());
     }
 

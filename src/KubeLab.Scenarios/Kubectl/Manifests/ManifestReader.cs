@@ -49,7 +49,11 @@ internal static class ManifestReader
             {
                 node = YamlToJson.Convert(document);
             }
-            catch (Exception e) when (e is YamlDotNet.Core.YamlException or System.Text.Json.JsonException)
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                throw KubectlException.Client($"error parsing {source}: error converting YAML to JSON: yaml: line {GoYamlLine(e)}: {GoYamlMessage(e.Message)}");
+            }
+            catch (System.Text.Json.JsonException e)
             {
                 throw KubectlException.Client($"error parsing {source}: {e.Message}");
             }
@@ -63,6 +67,31 @@ internal static class ManifestReader
         }
     }
 
+    /// <summary>
+    /// The line go-yaml reports: a scanner error's problem line, a parser error's line counted from 0 (go-yaml does
+    /// not add one for those), and for a stream that ends inside a scalar, where it ended.
+    /// </summary>
+    private static long GoYamlLine(YamlDotNet.Core.YamlException e)
+    {
+        var message = GoYamlMessage(e.Message);
+        if (message is "did not find expected key" or "did not find expected '-' indicator") return e.Start.Line - 1;
+        if (message == "found unexpected end of stream") return e.End.Line;
+        return e.Start.Line;
+    }
+
+    /// <summary>libyaml's words (which go-yaml reports) for YamlDotNet's scanner and parser errors.</summary>
+    private static string GoYamlMessage(string message) => message switch
+    {
+        _ when message.Contains("found invalid mapping", StringComparison.OrdinalIgnoreCase) => "mapping values are not allowed in this context",
+        _ when message.Contains("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase) => "mapping values are not allowed in this context",
+        _ when message.Contains("did not find expected key", StringComparison.OrdinalIgnoreCase) => "did not find expected key",
+        _ when message.Contains("cannot start any token", StringComparison.OrdinalIgnoreCase) => "found character that cannot start any token",
+        _ when message.Contains("could not find expected ':'", StringComparison.OrdinalIgnoreCase) => "could not find expected ':'",
+        _ when message.Contains("did not find expected '-' indicator", StringComparison.OrdinalIgnoreCase) => "did not find expected '-' indicator",
+        _ when message.Contains("end of stream", StringComparison.OrdinalIgnoreCase) => "found unexpected end of stream",
+        _ => message.TrimEnd('.'),
+    };
+
     /// <summary>The YAML documents of a stream (k8s.io/apimachinery's YAMLReader), or the whole text for JSON.</summary>
     public static IEnumerable<string> Documents(string text)
     {
@@ -72,8 +101,11 @@ internal static class ManifestReader
             yield break;
         }
         var current = new StringBuilder();
-        foreach (var line in text.Split('\n'))
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
+            var newline = i + 1 < lines.Length ? "\n" : "";
             if (line.StartsWith("---", StringComparison.Ordinal))
             {
                 var rest = line[3..].Trim();
@@ -82,7 +114,7 @@ internal static class ManifestReader
                 current.Clear();
                 continue;
             }
-            current.Append(line).Append('\n');
+            current.Append(line).Append(newline);
         }
         if (current.Length > 0) yield return current.ToString();
     }

@@ -23,9 +23,20 @@ internal sealed class ManifestVisitor(Invocation invocation, bool verifyFieldVal
     {
         foreach (var (source, text) in ManifestReader.Files(invocation, filenames))
         {
-            foreach (var manifest in ManifestReader.Objects(source, text))
+            using var documents = ManifestReader.Objects(source, text).GetEnumerator();
+            while (true)
             {
-                // A document that fails validation ends its file, as the stream visitor stops there.
+                // A document that does not parse, or fails validation, ends its file: the stream visitor stops there.
+                try
+                {
+                    if (!documents.MoveNext()) break;
+                }
+                catch (KubectlException e) when (e.Errors.Count > 0)
+                {
+                    errors.AddRange(e.Errors);
+                    break;
+                }
+                var manifest = documents.Current;
                 if (!await ValidateAsync(manifest, errors)) break;
                 var info = await MapAsync(manifest, errors);
                 if (info is not null) yield return info;

@@ -19,9 +19,10 @@ public static class ErrorPrinter
     public static string Format(IReadOnlyList<KubectlError> errors)
     {
         if (errors.Count == 0) return "";
+        // Several errors are kubectl's MultipleErrors: a client error's text as it is, without "error: ".
         var text = errors.Count == 1
             ? Single(errors[0])
-            : string.Concat(errors.Select(e => StandardMessage(e) + "\n"));
+            : string.Concat(errors.Select(e => (e.Status is null ? e.Message : StandardMessage(e)) + "\n"));
         return text.EndsWith('\n') ? text : text + "\n";
     }
 

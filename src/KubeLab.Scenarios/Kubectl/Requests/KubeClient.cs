@@ -106,8 +106,9 @@ internal sealed class KubeClient : IDisposable
     {
         var target = new Uri(environment.Server);
         if (Config.Server.Host == target.Host && Config.Server.Port == target.Port && Config.Server.Scheme == target.Scheme) return;
-        throw new TransportException(request.Method.Method, new Uri(Config.Server, request.PathAndQuery).ToString(),
-            $"dial tcp {Config.HostPort}: connect: connection refused", refused: true, Config.HostPort);
+        var dialed = Config.Server.Host == "localhost" ? $"127.0.0.1:{Config.Server.Port}" : $"{Config.Server.Host}:{Config.Server.Port}";
+        throw new TransportException(request.Method.Method, $"{Config.Server.Scheme}://{Config.HostPort}{request.PathAndQuery}",
+            $"dial tcp {dialed}: connect: connection refused", refused: true, Config.HostPort);
     }
 
     // Each warning text is printed once per invocation, on stderr, as the response comes in.

@@ -39,7 +39,7 @@ internal sealed class OpenApiClient(KubeClient client)
         {
             Query = "timeout=32s",
             Accept = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf",
-            Caller = "document.go:70",
+            Caller = "discovery_client.go:671",
         }, cancellationToken);
         return unlistedFailure = v2.IsSuccess ? null : Output.KubectlError.FromStatus(v2.Status());
     }

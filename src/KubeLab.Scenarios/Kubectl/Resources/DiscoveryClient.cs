@@ -40,9 +40,20 @@ internal sealed class DiscoveryClient(KubeClient client, ClientEnvironment envir
     {
         byte[]? core = null;
         KubeResponse? failure = null;
+        TransportException? unreachable = null;
         for (var attempt = 0; attempt < 5 && core is null; attempt++)
         {
-            var response = await client.SendAsync(Request("/api", "discovery_client.go:252"), cancellationToken);
+            KubeResponse response;
+            try
+            {
+                response = await client.SendAsync(Request("/api", "discovery_client.go:252"), cancellationToken);
+            }
+            catch (TransportException e)
+            {
+                unreachable = e;
+                client.Klog.Error("memcache.go:265", "Unhandled Error", ("err", $"couldn't get current server API group list: {e.UrlError}"));
+                continue;
+            }
             if (response.IsSuccess) core = response.Body;
             else
             {
@@ -50,6 +61,7 @@ internal sealed class DiscoveryClient(KubeClient client, ClientEnvironment envir
                 client.Klog.Error("memcache.go:265", "Unhandled Error", ("err", $"couldn't get current server API group list: {Describe(response)}"));
             }
         }
+        if (core is null && failure is null && unreachable is not null) throw unreachable;
         if (core is null) throw new KubectlException(KubectlError.FromStatus(DiscoveryStatus(failure!)));
         var groups = await client.SendAsync(Request("/apis", "discovery_client.go:318"), cancellationToken);
         if (!groups.IsSuccess) throw new KubectlException(KubectlError.FromStatus(DiscoveryStatus(groups)));

@@ -39,3 +39,20 @@ public class ConfigTests
         Assert.That(stdout, Does.Contain("    token: REDACTED\n").And.Contain("    certificate-authority-data: DATA+OMITTED\n").And.Contain("current-context: kubelab\n"));
     }
 }
+
+/// <summary>A kubeconfig that names no server: kubectl falls back to localhost:8080, where nothing listens.</summary>
+public class UnreachableServerTests
+{
+    [Test]
+    public async Task No_current_context_means_localhost_8080_refused()
+    {
+        var learner = new Learner();
+        learner.Environment.Kubeconfig = learner.Environment.Kubeconfig with { CurrentContext = null };
+
+        var (exit, stdout, stderr) = await learner.RunAsync("get", "pods");
+
+        const string line = "E0101 00:00:00.000000   24608 memcache.go:265] \"Unhandled Error\" err=\"couldn't get current server API group list: Get \\\"http://localhost:8080/api?timeout=32s\\\": dial tcp 127.0.0.1:8080: connect: connection refused\"\n";
+        Assert.That((exit, stdout), Is.EqualTo((1, "")));
+        Assert.That(stderr, Is.EqualTo(string.Concat(Enumerable.Repeat(line, 5)) + "The connection to the server localhost:8080 was refused - did you specify the right host or port?\n"));
+    }
+}

@@ -62,6 +62,7 @@ internal sealed class ApplyCommand : CommandDefinition
         }
         if (errors.Count > 0) throw new KubectlException([.. errors]);
         if (count == 0) throw KubectlException.Client("no objects passed to apply");
+        if (invocation.Log.V(4)) invocation.Log.Plain("apply.go:548", "Running apply post-processor function");
         return 0;
     }
 
@@ -114,6 +115,9 @@ internal sealed class ClientSideApply(Invocation invocation, string manager, str
         if (originalText is null)
             invocation.Err($"Warning: resource {info.Resource.Plural}/{info.Name} is missing the {ApplyCommand.LastApplied} annotation which is required by kubectl apply. " +
                 "kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n");
+        // The v3 document of the simulator carries no patch metadata: kubectl says so, then tries v2.
+        if (invocation.Log.V(5))
+            invocation.Log.Plain("patcher.go:156", $"warning: OpenAPI V3 path does not support strategic merge patch - group: {info.Resource.Group}, version {info.Resource.Version}, kind {info.Resource.Kind}\n");
         if (!openApiV2Fetched)
         {
             openApiV2Fetched = true;
@@ -121,7 +125,7 @@ internal sealed class ClientSideApply(Invocation invocation, string manager, str
             {
                 Query = "timeout=32s",
                 Accept = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf",
-                Caller = "document.go:70",
+                Caller = "discovery_client.go:671",
             }, invocation.Cancellation);
         }
         var original = originalText is null ? null : JsonTree.Parse(Encoding.UTF8.GetBytes(originalText)) as JsonObject;

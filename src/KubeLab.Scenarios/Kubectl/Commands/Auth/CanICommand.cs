@@ -80,7 +80,7 @@ internal sealed class CanICommand : CommandDefinition
             ["metadata"] = new JsonObject { ["creationTimestamp"] = null },
             ["spec"] = spec,
             ["status"] = new JsonObject { ["allowed"] = false },
-        }, "selfsubjectaccessreview.go:71");
+        }, "type.go:252");
         var status = review["status"] as JsonObject ?? [];
         var allowed = status["allowed"] is JsonValue a && a.GetValueKind() == System.Text.Json.JsonValueKind.True;
         if (!flags.Bool("quiet"))
@@ -119,7 +119,7 @@ internal sealed class CanICommand : CommandDefinition
     {
         if (gvr.Resource == "*") return true;
         var path = gvr.Group.Length == 0 ? $"/api/{gvr.Version}" : $"/apis/{gvr.Group}/{gvr.Version}";
-        var response = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Get, path) { Accept = KubeRequest.AnyAccept, Caller = "discovery_client.go:395" },
+        var response = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Get, path) { Accept = KubeRequest.AnyAccept, Caller = "discovery_client.go:403" },
             invocation.Cancellation);
         if (!response.IsSuccess) return null;
         var entry = response.Json()["resources"]?.AsArray().OfType<JsonObject>().FirstOrDefault(r => (string?)r["name"] == gvr.Resource);
@@ -136,7 +136,7 @@ internal sealed class CanICommand : CommandDefinition
             ["metadata"] = new JsonObject { ["creationTimestamp"] = null },
             ["spec"] = new JsonObject { ["namespace"] = invocation.Namespace },
             ["status"] = new JsonObject { ["resourceRules"] = null, ["nonResourceRules"] = null, ["incomplete"] = false },
-        }, "selfsubjectrulesreview.go:71");
+        }, "type.go:252");
         var status = review["status"] as JsonObject ?? [];
         if (status["incomplete"] is JsonValue i && i.GetValueKind() == System.Text.Json.JsonValueKind.True)
             invocation.Err(OperationMessages.Warning($"the list may be incomplete: {(string?)status["evaluationError"]}"));

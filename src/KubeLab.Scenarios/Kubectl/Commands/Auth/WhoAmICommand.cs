@@ -23,7 +23,7 @@ internal sealed class WhoAmICommand : CommandDefinition
             ["apiVersion"] = "authentication.k8s.io/v1",
             ["metadata"] = new JsonObject { ["creationTimestamp"] = null },
             ["status"] = new JsonObject { ["userInfo"] = new JsonObject() },
-        }, "selfsubjectreview.go:71");
+        }, "type.go:252");
         if (!format.IsDefault)
         {
             invocation.Out(ResultPrinter.Print(invocation, review, "", typed: true));

@@ -46,7 +46,7 @@ internal sealed class ReplaceCommand : CommandDefinition
             // Helper.Replace with overwrite: without a resourceVersion of its own, the object takes the live one.
             if (string.IsNullOrEmpty(info.Manifest.Object["metadata"]?["resourceVersion"]?.ToString()))
             {
-                var live = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Get, info.Resource.Path(info.Namespace, info.Name)) { Caller = "helper.go:192" },
+                var live = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Get, info.Resource.Path(info.Namespace, info.Name)) { Caller = "helper.go:294" },
                     invocation.Cancellation);
                 if (live.IsSuccess && live.Json()["metadata"]?["resourceVersion"] is { } version)
                     ((System.Text.Json.Nodes.JsonObject)info.Object["metadata"]!)["resourceVersion"] = version.DeepClone();
@@ -57,7 +57,7 @@ internal sealed class ReplaceCommand : CommandDefinition
                     .Add("fieldValidation", validation).Encode(),
                 ContentType = "application/json",
                 Body = Encoding.UTF8.GetBytes(GoJson.Compact(info.Object) + "\n"),
-                Caller = "helper.go:208",
+                Caller = "helper.go:319",
             }, invocation.Cancellation);
             if (!response.IsSuccess)
             {
