@@ -124,7 +124,7 @@ internal sealed class CurlSession(CurlOptions options, ClientEnvironment environ
                 await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
                 var buffer = new byte[16 * 1024];
                 int read;
-                while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+                while ((read = await output.WaitOn(stream.ReadAsync(buffer, cancellationToken).AsTask())) > 0)
                 {
                     transfer.Downloaded += read;
                     sink.Write(buffer.AsSpan(0, read));
