@@ -141,7 +141,7 @@ public sealed class WatchHandler(Cluster cluster)
                 if (!long.TryParse(rv, NumberStyles.None, CultureInfo.InvariantCulture, out var from))
                     throw StatusErrors.BadRequest($"invalid resource version: strconv.ParseUint: parsing \"{rv}\": invalid syntax");
                 var history = cluster.Store.EventsSince(from);
-                if (history is null) return ([WatchLine.Expired(from, cluster.Store.Revision)], NoSubscription.Instance);
+                if (history is null) return ([WatchLine.Expired(from, cluster.Store.OldestWatchableRevision)], NoSubscription.Instance);
                 backlog = history.Where(e => e.Resource == plural).Select(e => Translate(e, target.Registry, options, nsPrefix)).OfType<WatchLine>().ToList();
             }
             var subscription = cluster.Store.Subscribe(e =>
@@ -186,10 +186,11 @@ public sealed class WatchHandler(Cluster cluster)
 /// <summary>One event of a watch stream, before encoding.</summary>
 internal sealed record WatchLine(string Type, StoredObject? Object, object? Other = null)
 {
-    public static WatchLine Expired(long requested, long current) => new("ERROR", null, new Status
+    /// <summary>The watch cache's 410: the version asked for, and the oldest one it can still start from.</summary>
+    public static WatchLine Expired(long requested, long oldest) => new("ERROR", null, new Status
     {
         Outcome = "Failure",
-        Message = $"too old resource version: {requested} ({current})",
+        Message = $"too old resource version: {requested} ({oldest})",
         Reason = "Expired",
         Code = 410,
     });
