@@ -13,7 +13,15 @@ public class DeletionWaitTests
     [Test]
     public async Task A_namespace_is_gone_when_delete_returns()
     {
-        var learner = new Learner();
+        // The namespace controller acts five seconds after the deletion: kubectl's wait lets simulated time pass.
+        var clock = new SimulatedClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var learner = new Learner(environment => async cancellationToken =>
+        {
+            await environment.Cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await environment.Cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+            return clock.GetUtcNow() < new DateTimeOffset(2025, 1, 1, 0, 1, 0, TimeSpan.Zero);
+        }, clock);
         Assert.That((await learner.RunAsync("create", "namespace", "doomed")).Exit, Is.Zero);
         Assert.That((await learner.RunAsync("create", "configmap", "inside", "-n", "doomed")).Exit, Is.Zero);
 
