@@ -1,5 +1,6 @@
 using KubeLab.Cli.Lessons;
 using KubeLab.Cli.Serve;
+using KubeLab.Cli.Terminal;
 using KubeLab.Scenarios.Catalog;
 
 namespace KubeLab.Cli;
@@ -43,7 +44,7 @@ internal static class CommandLine
                 "serve" => await ServeCommand.Run(ParseServe(args[1..])),
                 "validate" => ValidateCommand.Run(args[1..], Console.Out, Console.Error),
                 "lessons" => LessonsCommand.Run(args[1..], LessonFolder.Find(), Console.Out, Console.Error),
-                "run" => await RunCommand.Run(args[1..], Console.Out, Console.Error, color: !Console.IsOutputRedirected),
+                "run" => await RunCommand.Run(args[1..], Console.Out, Console.Error, ConsoleTerminal.StdoutColor, ConsoleTerminal.Progress()),
                 "export" => await ExportCommand.Run(args[1..], Console.Out, Console.Error),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),
             };
