@@ -27,7 +27,7 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
         var clock = new SimulatedClock(Epoch);
         var cluster = new Cluster(new ClusterOptions { Clock = clock, Seed = StableSeed(scenario.Id) });
         var admin = new AdminClient(cluster, LessonSetup.AdminToken);
-        var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin);
+        var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin, LessonSetup.AdminToken);
         var time = new LessonTime(cluster, clock);
         environment.AwaitProgress = time.ProgressAsync;
         await time.SettleAsync(cancellationToken);

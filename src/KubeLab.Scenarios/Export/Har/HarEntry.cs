@@ -9,7 +9,7 @@ namespace KubeLab.Scenarios.Export.Har;
 /// One exchange as an entry of an HTTP Archive (HAR 1.2, http://www.softwareishard.com/blog/har-12-spec/):
 /// headers in wire order, bodies as text, or as base64 when binary (protobuf), the time from start to the
 /// last byte. A <see cref="HarEntryNote"/> adds who sent it in custom fields (<c>_user</c>, <c>_groups</c>,
-/// <c>_component</c>), which viewers ignore and scripts can filter on.
+/// <c>_component</c>, <c>_protocol</c>), which viewers ignore and scripts can filter on.
 /// </summary>
 public static class HarEntry
 {
@@ -34,13 +34,20 @@ public static class HarEntry
             ["serverIPAddress"] = "127.0.0.1",
             ["connection"] = connection.ToString(CultureInfo.InvariantCulture),
         };
+        var comments = new List<string>();
         if (note is not null)
         {
             entry["_user"] = note.User;
             entry["_groups"] = new JsonArray([.. note.Groups.Select(g => (JsonNode?)g)]);
             if (note.Component is { } component) entry["_component"] = component;
+            if (note.Protocol is { } protocol and not "HTTP/1.1")
+            {
+                entry["_protocol"] = protocol;
+                comments.Add($"sent over {protocol}, shown as the HTTP/1.1 messages it stands for");
+            }
         }
-        if (exchange.Completed is null) entry["comment"] = "still open when recorded: the response so far";
+        if (exchange.Completed is null) comments.Add("still open when recorded: the response so far");
+        if (comments.Count > 0) entry["comment"] = string.Join("; ", comments);
         return entry;
     }
 
@@ -120,6 +127,7 @@ public static class HarEntry
     private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }
 
-/// <summary>Who sent an exchange: the user the API server authenticated, and the cluster component it was, if one.</summary>
+/// <summary>Who sent an exchange and how: the user the API server authenticated, the cluster component it was, if one.</summary>
 /// <param name="Component">The program of the cluster's own (<c>kubelet</c>, <c>kube-scheduler</c>, <c>kube-controller-manager</c>); null for an outside client.</param>
-public sealed record HarEntryNote(string User, IReadOnlyList<string> Groups, string? Component);
+/// <param name="Protocol">The protocol the request came in (<c>HTTP/2</c> for kubectl over TLS); entries show HTTP/1.1 messages.</param>
+public sealed record HarEntryNote(string User, IReadOnlyList<string> Groups, string? Component, string? Protocol = null);
