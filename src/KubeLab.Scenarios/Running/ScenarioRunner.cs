@@ -16,12 +16,18 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
 
     private readonly Dictionary<string, IClientCommand> _clients = clients.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
+    /// <summary>A step is about to run: its number (from 1), the number of steps, and the step.</summary>
+    public event Action<int, int, Step>? StepStarting;
+
+    /// <summary>A step has run; a progress display can say how it went while later steps run.</summary>
+    public event Action<StepTranscript>? StepFinished;
+
     public async Task<Transcript> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         var clock = new SimulatedClock(Epoch);
         var cluster = new Cluster(new ClusterOptions { Clock = clock, Seed = StableSeed(scenario.Id) });
         var admin = new AdminClient(cluster, LessonSetup.AdminToken);
-        var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin);
+        var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin, LessonSetup.AdminToken);
         var time = new LessonTime(cluster, clock);
         environment.AwaitProgress = time.ProgressAsync;
         await time.SettleAsync(cancellationToken);
@@ -32,7 +38,11 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
         try
         {
             for (var i = 0; i < scenario.Steps.Count; i++)
+            {
+                StepStarting?.Invoke(i + 1, scenario.Steps.Count, scenario.Steps[i]);
                 steps.Add(await executor.RunAsync(i + 1, scenario.Steps[i], cancellationToken));
+                StepFinished?.Invoke(steps[^1]);
+            }
         }
         finally
         {

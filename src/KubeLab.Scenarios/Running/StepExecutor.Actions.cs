@@ -95,7 +95,10 @@ internal sealed partial class StepExecutor
         }
     }
 
-    /// <summary>A raw request, as the learner's current kubeconfig user (token or client certificate).</summary>
+    /// <summary>
+    /// A raw request, as the learner's current kubeconfig user (token or client certificate); an Authorization header
+    /// the author wrote replaces the kubeconfig's token rather than being sent beside it.
+    /// </summary>
     private async Task SendAsync(HttpAction http, CancellationToken cancellationToken)
     {
         var config = environment.Kubeconfig;
@@ -103,7 +106,8 @@ internal sealed partial class StepExecutor
         var certificate = user?.ClientCertificate is { } owner ? environment.Certificates.GetValueOrDefault(owner) : null;
         using var client = new HttpClient(environment.Connect(certificate)) { BaseAddress = new Uri(environment.Server) };
         using var request = new HttpRequestMessage(new HttpMethod(http.Method), Substitute(http.Path));
-        if (user?.Token is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var ownAuthorization = http.Headers.Any(h => h.Name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        if (user?.Token is { } token && !ownAuthorization) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var body = http.Body switch
         {
             TextBody text => Substitute(text.Text),
