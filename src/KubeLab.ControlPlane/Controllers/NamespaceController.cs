@@ -19,7 +19,7 @@ public sealed class NamespaceController(Cluster cluster) : IController
     private const long FinalizerEstimateSeconds = 15;
 
     /// <summary>namespaceDeletionGracePeriod: time for HA API servers to see the deletion before content is deleted.</summary>
-    public TimeSpan ChangeDelay => TimeSpan.FromSeconds(5);
+    public TimeSpan ChangeDelay => cluster.Options.NamespaceDeletionGracePeriod;
 
     private readonly ApiClient _api = new(cluster, "namespace-controller");
 
