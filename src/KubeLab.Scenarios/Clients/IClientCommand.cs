@@ -14,10 +14,11 @@ public interface IClientCommand
     Task<int> RunAsync(IReadOnlyList<string> args, ClientEnvironment environment, CommandOutput output, CancellationToken cancellationToken);
 }
 
-/// <summary>What a command printed, kept apart by stream and in order.</summary>
+/// <summary>What a command printed, kept apart by stream and in order, and whether it now waits on the cluster.</summary>
 public sealed class CommandOutput
 {
     private readonly Lock _sync = new();
+    private Task? _waitingOn;
 
     public StringWriter Stdout { get; } = new();
     public StringWriter Stderr { get; } = new();
@@ -31,8 +32,6 @@ public sealed class CommandOutput
     {
         lock (_sync) Stderr.Write(text);
     }
-
-    private Task? _waitingOn;
 
     /// <summary>
     /// True while the command waits on something only the cluster or the learner can end (the next bytes of a
