@@ -14,7 +14,7 @@ public sealed class ClusterClient : IDisposable
 {
     public const string AdminToken = "test-admin-token";
 
-    public ClusterClient(int seed = 42, int watchHistory = 10_000, int nodeCount = 2)
+    public ClusterClient(int? seed = 42, int watchHistory = 10_000, int nodeCount = 2)
     {
         Clock = new ManualClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         Cluster = new Cluster(new ClusterOptions { Clock = Clock, Seed = seed, WatchHistory = watchHistory, NodeCount = nodeCount });

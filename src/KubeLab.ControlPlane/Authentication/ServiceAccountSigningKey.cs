@@ -1,10 +1,11 @@
 namespace KubeLab.ControlPlane.Authentication;
 
 /// <summary>
-/// The key simulated clusters sign service account tokens with. kubeadm makes an RSA key (<c>sa.key</c>), so the
-/// tokens are RS256, as here. A real cluster's key is its own secret; this one is built in, the same for every
-/// simulated cluster, because an RS256 signature made with a fixed key is fixed too: a lesson's tokens (which its
-/// controllers send) and so its transcript are the same on every run. It guards nothing but simulations.
+/// The key reproducible simulated clusters (lesson runs) sign service account tokens with. kubeadm makes an RSA key
+/// (<c>sa.key</c>), so the tokens are RS256, as here. A real cluster's key is its own secret; this one is built in,
+/// the same for every lesson run, because an RS256 signature made with a fixed key is fixed too: a lesson's tokens
+/// (which its controllers send) and so its transcript are the same on every run. A served cluster (no seed) makes a
+/// key of its own.
 /// </summary>
 internal static class ServiceAccountSigningKey
 {

@@ -21,8 +21,10 @@ public sealed class ServiceAccountTokens(VersionedStore store, ClusterServices s
     public static readonly string[] ApiAudiences = [Issuer];
     public const string CredentialIdKey = "authentication.kubernetes.io/credential-id";
 
+    /// <summary>The built-in key for a reproducible run (its transcript carries tokens); a key of its own otherwise.</summary>
     private readonly Lazy<RSA> _key = new(() =>
     {
+        if (!services.Ids.Reproducible) return RSA.Create(2048);
         var key = RSA.Create();
         key.ImportFromPem(ServiceAccountSigningKey.Pem);
         return key;

@@ -10,6 +10,9 @@ public sealed class IdSource(int? seed = null)
     private readonly Random _random = seed is { } s ? new Random(s) : new Random();
     private readonly Lock _sync = new();
 
+    /// <summary>Whether ids repeat from run to run (a lesson replay) rather than being truly random (serving).</summary>
+    public bool Reproducible { get; } = seed is not null;
+
     public string NewUid()
     {
         Span<byte> bytes = stackalloc byte[16];

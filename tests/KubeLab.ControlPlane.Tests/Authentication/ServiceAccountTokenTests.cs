@@ -37,6 +37,22 @@ public class ServiceAccountTokenTests
     }
 
     [Test]
+    public async Task AServedClusterSignsWithAKeyOfItsOwn()
+    {
+        // Without a seed (kubelab serve, the site) the built-in key would let anyone mint tokens for the cluster.
+        using var c = new ClusterClient(seed: null);
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces/default/serviceaccounts", """{"metadata":{"name":"robot"}}""", expect: 201);
+        var parts = (await CreateToken(c)).Split('.');
+        using var builtIn = System.Security.Cryptography.RSA.Create();
+        builtIn.ImportFromPem(KubeLab.ControlPlane.Authentication.ServiceAccountSigningKey.Pem);
+        var signed = System.Text.Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}");
+        var signature = Convert.FromBase64String(parts[2].Replace('-', '+').Replace('_', '/').PadRight((parts[2].Length + 3) / 4 * 4, '='));
+        Assert.That(builtIn.VerifyData(signed, signature, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1), Is.False);
+        var (status, _, _) = await ClusterClient.Send(c.NewClient(string.Join('.', parts)), HttpMethod.Get, "/api/v1/namespaces/default/pods");
+        Assert.That(status, Is.EqualTo(403), "the token still authenticates with the cluster's own key");
+    }
+
+    [Test]
     public async Task ATokenIsRefusedUntilARoleBindingGrantsView()
     {
         using var c = new ClusterClient();
