@@ -11,7 +11,8 @@ namespace KubeLab.Scenarios.Kubectl;
 /// </summary>
 public sealed class KubectlCommand : IClientCommand
 {
-    private static readonly CommandDefinition Root = new RootCommand();
+    /// <summary>kubectl's command tree, as the emulator has it (lesson validation checks command lines against it).</summary>
+    internal static readonly CommandDefinition Root = new RootCommand();
 
     public string Name => "kubectl";
 

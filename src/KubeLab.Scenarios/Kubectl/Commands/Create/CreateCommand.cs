@@ -22,6 +22,8 @@ internal sealed class CreateCommand : CommandDefinition
         new CreateRoleBinding(cluster: false), new CreateRoleBinding(cluster: true),
     ];
 
+    public override bool NeedsSubcommand => false;
+
     public override void AddFlags(FlagSet flags)
     {
         OutputFormat.AddFlags(flags);
