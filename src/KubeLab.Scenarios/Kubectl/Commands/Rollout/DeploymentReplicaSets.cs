@@ -11,6 +11,9 @@ namespace KubeLab.Scenarios.Kubectl.Commands.Rollout;
 /// <summary>A deployment's replica sets as kubectl's <c>util/deployment</c> sorts them: the new one (of the current template) and the old ones.</summary>
 internal sealed record DeploymentReplicaSets(List<JsonObject> Old, List<JsonObject> AllOld, JsonObject? New)
 {
+    /// <summary>The deployment as it was read for them, when the caller keeps it.</summary>
+    public JsonObject? Deployment { get; init; }
+
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
     private const string HashLabel = "pod-template-hash";
 
