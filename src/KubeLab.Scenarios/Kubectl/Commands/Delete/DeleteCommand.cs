@@ -29,6 +29,14 @@ internal sealed class DeleteCommand : CommandDefinition
     public override async Task<int> RunAsync(Invocation invocation)
     {
         var options = DeleteOptions.From(invocation);
+        if (invocation.Flags.String("raw") is { Length: > 0 } raw)
+        {
+            options.Validate(invocation);
+            if (invocation.Flags.Bool("interactive")) throw KubectlException.Client("--interactive can not be used with --raw");
+            var files = invocation.Flags.Strings("filename");
+            RawHttp.ValidateWithFiles(invocation, raw, files, fileRequired: false);
+            return await RawHttp.SendAsync(invocation, HttpMethod.Delete, raw, files.Count == 0 ? null : files[0]);
+        }
         var targets = await TargetsAsync(invocation, options);
         options.Validate(invocation);
 
