@@ -30,6 +30,11 @@ public sealed class KubectlCommand : IClientCommand
             output.Error($"error: {e.Message}\nSee '{commandPath} --help' for usage.\n");
             return 1;
         }
+        if (flags.Unsimulated() is { } unsimulated)
+        {
+            output.Error($"error: --{unsimulated.Name} is not simulated: {unsimulated.NotSimulated}\n");
+            return 1;
+        }
         using var invocation = new Invocation(environment, output, flags, commandPath, cancellationToken);
         try
         {

@@ -60,6 +60,8 @@ public class DescribeEmulatorParityTests : EmulatorParityFixture
         await SetupAsync("create", "rolebinding", "read-web", "--role=reader", "--user=alice", "--serviceaccount=default:robot", "--group=devs");
         await SetupAsync("create", "clusterrole", "log-reader", "--verb=get,post", "--non-resource-url=/logs/*,/healthz", "--resource=nodes,nodes/proxy");
         await SetupAsync("create", "clusterrolebinding", "read-logs", "--clusterrole=log-reader", "--user=bob");
+        await Twins.WriteFileAsync("described.yaml",
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: password\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: never-created\n  namespace: shop\n");
         await SettleTwinsAsync();
     }
 
@@ -95,6 +97,8 @@ public class DescribeEmulatorParityTests : EmulatorParityFixture
         yield return Case("describe", "events", "-n", "shop");
         yield return Case("describe", "ev", "-n", "stuck");
         yield return Case("describe", "deployment", "nope");
+        yield return Case("describe", "-f", "described.yaml");
+        yield return Case("describe", "-f", "described.yaml", "-n", "shop");
         yield return Case("describe", "ns", "sh");
         yield return Case("describe", "rolebindings", "-n", "shop");
         yield return Case("describe", "nodes", "-l", "nothing=here");

@@ -50,6 +50,7 @@ internal static class CommandTree
         var flags = new FlagSet();
         GlobalFlags.AddTo(flags);
         path[^1].AddFlags(flags);
+        if (flags.Find("kustomize") is not null) flags.NotSimulated("kustomize", "KubeLab has no kustomize: give the manifests with -f");
         return flags;
     }
 

@@ -28,6 +28,7 @@ internal sealed class KubectlCommandChecker(LoadContext context, YamlScalar line
         if (!Command(match, words)) return null;
         var flags = CommandTree.FlagsOf(match.Path);
         var valid = Help(words);
+        valid &= Unsimulated(words, flags);
         valid &= Files(words, flags);
         valid &= Proxy(words, match, background);
         return valid ? texts : null;
@@ -66,6 +67,34 @@ internal sealed class KubectlCommandChecker(LoadContext context, YamlScalar line
     {
         var help = words.FirstOrDefault(w => w.Text is "-h" or "--help");
         return help == default || Reject(help.Offset, "kubectl's help text is not simulated: show the command itself");
+    }
+
+    /// <summary>Flags whose effect the emulator does not reproduce (a terminal, an editor, kustomize) are refused with the reason.</summary>
+    private bool Unsimulated(List<CommandWord> words, FlagSet flags)
+    {
+        var valid = true;
+        foreach (var word in words.TakeWhile(w => w.Text != "--").Where(w => w.IsOption))
+        {
+            var (option, value) = word.Text.IndexOf('=') is > 0 and var eq ? (word.Text[..eq], word.Text[(eq + 1)..]) : (word.Text, null);
+            // A group of shorthands (-it) names each letter until one that takes a value.
+            var named = option.StartsWith("--", StringComparison.Ordinal) ? [flags.Find(option[2..])] : Shorthands(option[1..], flags);
+            foreach (var flag in named)
+                if (flag?.NotSimulated is { } reason && !(flag.Type == FlagType.Bool && value == "false"))
+                    valid = Reject(word.Offset, $"'{(option.StartsWith("--", StringComparison.Ordinal) ? option : "-" + flag.Shorthand)}' is not simulated: {reason}");
+        }
+        return valid;
+    }
+
+    private static List<FlagDefinition?> Shorthands(string letters, FlagSet flags)
+    {
+        var named = new List<FlagDefinition?>();
+        foreach (var letter in letters)
+        {
+            var flag = flags.Find(letter);
+            named.Add(flag);
+            if (flag is null || flag.NoOptDefault is null) break;
+        }
+        return named;
     }
 
     private bool Files(List<CommandWord> words, FlagSet flags)

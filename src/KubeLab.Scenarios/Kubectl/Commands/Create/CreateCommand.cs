@@ -31,7 +31,7 @@ internal sealed class CreateCommand : CommandDefinition
         WriteFlags.AddDryRun(flags);
         WriteFlags.AddFieldManager(flags, "kubectl-create");
         WriteFlags.AddValidate(flags);
-        flags.Bool("edit").Slice("filename", 'f').String("kustomize", 'k').String("raw").Bool("recursive", 'R').Bool("save-config")
+        flags.Bool("edit").NotSimulated("edit", "it opens an editor: write the object in a file and create it with -f").Slice("filename", 'f').String("kustomize", 'k').String("raw").Bool("recursive", 'R').Bool("save-config")
             .String("selector", 'l').Bool("windows-line-endings");
     }
 

@@ -23,7 +23,8 @@ internal sealed class DeleteCommand : CommandDefinition
         flags.Bool("all").Bool("all-namespaces", 'A').String("cascade", value: "background", noOptDefault: "background")
             .String("field-selector").Slice("filename", 'f').Bool("force").Int("grace-period", value: -1).Bool("ignore-not-found")
             .Bool("interactive", 'i').String("kustomize", 'k').Bool("now").String("output", 'o').String("raw").Bool("recursive", 'R')
-            .String("selector", 'l').Duration("timeout").Bool("wait", value: true);
+            .String("selector", 'l').Duration("timeout").Bool("wait", value: true)
+            .NotSimulated("interactive", "it asks for confirmation on a terminal, which a lesson has not");
     }
 
     public override async Task<int> RunAsync(Invocation invocation)

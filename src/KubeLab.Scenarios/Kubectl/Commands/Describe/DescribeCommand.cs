@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KubeLab.Scenarios.Kubectl.Flags;
+using KubeLab.Scenarios.Kubectl.Manifests;
 using KubeLab.Scenarios.Kubectl.Output;
 using KubeLab.Scenarios.Kubectl.Requests;
 using KubeLab.Scenarios.Kubectl.Resources;
@@ -8,7 +9,7 @@ using static KubeLab.Scenarios.Kubectl.Commands.Describe.DescribeText;
 namespace KubeLab.Scenarios.Kubectl.Commands.Describe;
 
 /// <summary>
-/// <c>kubectl describe TYPE [NAME]</c>: the objects read by the builder (JSON), then each described by its kind's
+/// <c>kubectl describe TYPE [NAME]</c> (or <c>-f FILE</c>): the objects read by the builder (JSON), then each described by its kind's
 /// describer (<see cref="Describers"/>), which reads again through the typed clientset. Errors are collected, each
 /// message once, and printed after what could be described.
 /// </summary>
@@ -27,11 +28,14 @@ internal sealed class DescribeCommand : CommandDefinition
             throw KubectlException.Raw("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\n" +
                 "error: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\n" +
                 "See 'kubectl describe -h' for help and examples\n");
-        var selection = await ResourceArgs.ResolveAsync(invocation.Mapper, invocation.Args, invocation.Cancellation);
         var allNamespaces = flags.Bool("all-namespaces");
         var context = new DescribeContext(invocation);
         var errors = new List<KubectlError>();
         var objects = new List<(ApiResource Resource, JsonObject Object)>();
+        // The objects a file names are described as the file has them: only the describers read the server.
+        await foreach (var info in new ManifestVisitor(invocation, verifyFieldValidation: false).VisitAsync(flags.Strings("filename"), errors))
+            objects.Add((info.Resource, info.Object));
+        var selection = invocation.Args.Count == 0 ? new ResourceSelection([], SingleItemImplied: false) : await ResourceArgs.ResolveAsync(invocation.Mapper, invocation.Args, invocation.Cancellation);
         foreach (var target in selection.Targets)
         {
             var ns = target.Resource.Namespaced ? (allNamespaces ? null : invocation.Namespace) : null;

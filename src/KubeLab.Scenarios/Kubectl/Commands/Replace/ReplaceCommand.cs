@@ -22,7 +22,8 @@ internal sealed class ReplaceCommand : CommandDefinition
         WriteFlags.AddFieldManager(flags, "kubectl-replace");
         WriteFlags.AddValidate(flags);
         flags.String("cascade", value: "background").Slice("filename", 'f').Bool("force").Int("grace-period", value: -1).String("kustomize", 'k')
-            .String("raw").Bool("recursive", 'R').Bool("save-config").String("subresource").Duration("timeout").Bool("wait");
+            .String("raw").Bool("recursive", 'R').Bool("save-config").String("subresource").Duration("timeout").Bool("wait")
+            .NotSimulated("force", "it deletes and creates the object again: delete it and create it in two steps");
     }
 
     public override async Task<int> RunAsync(Invocation invocation)
@@ -35,7 +36,6 @@ internal sealed class ReplaceCommand : CommandDefinition
             RawHttp.ValidateWithFiles(invocation, raw, files, fileRequired: true);
             return await RawHttp.SendAsync(invocation, HttpMethod.Put, raw, files[0]);
         }
-        if (flags.Bool("force")) throw KubectlException.Client("--force is not simulated");
         var dryRun = WriteFlags.DryRunOf(flags);
         var validation = WriteFlags.ValidationOf(flags);
         OutputFormat.Parse(flags);
