@@ -12,10 +12,7 @@ internal sealed class ConfigMapDescriber : IDescriber
         var events = await context.EventsOfAsync(configMap, "ConfigMap", tolerateErrors: false);
         var w = new PrefixWriter();
         var metadata = Obj(configMap["metadata"]);
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        w.Write(0, $"Namespace:\t{S(metadata["namespace"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata);
         w.Write(0, "\nData\n====\n");
         // Go ranges over the map in random order; sorted is one of the orders it can print.
         foreach (var (key, value) in Obj(configMap["data"]).OrderBy(d => d.Key, StringComparer.Ordinal))
@@ -28,7 +25,7 @@ internal sealed class ConfigMapDescriber : IDescriber
         foreach (var (key, value) in Obj(configMap["binaryData"]).OrderBy(d => d.Key, StringComparer.Ordinal))
             w.Write(0, $"{key}: {Convert.FromBase64String(S(value)).Length} bytes\n");
         w.Write(0, "\n");
-        if (events is not null) Events(w, events, context.Now);
+        Events(w, events, context.Now);
         return w.ToString();
     }
 }

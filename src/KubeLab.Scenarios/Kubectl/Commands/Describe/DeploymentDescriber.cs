@@ -51,7 +51,7 @@ internal sealed class DeploymentDescriber : IDescriber
             w.Write(0, $"OldReplicaSets:\t{Created(sets.Old)}\n");
             w.Write(0, $"NewReplicaSet:\t{Created(sets.New is null ? [] : [sets.New])}\n");
         }
-        if (events is not null) Events(w, events, context.Now);
+        Events(w, events, context.Now);
         return w.ToString();
     }
 

@@ -33,6 +33,18 @@ internal static class DescribeText
     public static string ControlledBy(JsonObject metadata) =>
         Objects(metadata["ownerReferences"]).FirstOrDefault(o => Bool(o["controller"])) is { } owner ? $"{S(owner["kind"])}/{S(owner["name"])}" : "";
 
+    /// <summary>
+    /// The lines most describers open with: <c>Name</c>, <c>Namespace</c> (for namespaced kinds), and the labels and
+    /// annotations blocks.
+    /// </summary>
+    public static void Header(PrefixWriter w, JsonObject metadata, bool namespaced = true)
+    {
+        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
+        if (namespaced) w.Write(0, $"Namespace:\t{S(metadata["namespace"])}\n");
+        Labels(w, "Labels", metadata["labels"] as JsonObject);
+        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+    }
+
     public static void Labels(PrefixWriter w, string title, JsonObject? labels, string initialIndent = "", string innerIndent = "\t")
     {
         w.Write(0, $"{initialIndent}{title}:{innerIndent}");

@@ -12,10 +12,7 @@ internal sealed class EndpointsDescriber : IDescriber
         var events = await context.EventsOfAsync(endpoints, "Endpoints");
         var w = new PrefixWriter();
         var metadata = Obj(endpoints["metadata"]);
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        w.Write(0, $"Namespace:\t{S(metadata["namespace"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata);
         w.Write(0, "Subsets:\n");
         foreach (var subset in Objects(endpoints["subsets"]))
         {
@@ -31,7 +28,7 @@ internal sealed class EndpointsDescriber : IDescriber
             }
             w.Write(0, "\n");
         }
-        if (events is not null) Events(w, events, context.Now);
+        Events(w, events, context.Now);
         return w.ToString();
     }
 

@@ -24,12 +24,9 @@ internal sealed class GenericDescriber(ApiResource resource) : IDescriber
         var events = await context.EventsOfAsync(obj, S(obj["kind"]));
         var w = new PrefixWriter();
         var metadata = Obj(obj["metadata"]);
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        w.Write(0, $"Namespace:\t{S(metadata["namespace"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata);
         Content(w, 0, obj, "");
-        if (events is not null) Events(w, events, context.Now);
+        Events(w, events, context.Now);
         return w.ToString();
     }
 

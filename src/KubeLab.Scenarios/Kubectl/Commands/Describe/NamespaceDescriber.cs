@@ -18,9 +18,7 @@ internal sealed class NamespaceDescriber : IDescriber
         var w = new PrefixWriter();
         var metadata = Obj(namespaceObject["metadata"]);
         var status = Obj(namespaceObject["status"]);
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata, namespaced: false);
         w.Write(0, $"Status:\t{S(status["phase"])}\n");
         if (Objects(status["conditions"]) is { Count: > 0 } conditions)
         {

@@ -68,7 +68,7 @@ internal sealed class NodeDescriber : IDescriber
         if (S(spec["providerID"]) is { Length: > 0 } provider) w.Write(0, $"ProviderID:\t{provider}\n");
         if (pods is null) w.Write(0, "Pods:\tnot authorized\n");
         else NodeResources.Describe(w, pods, status, context.Now);
-        if (events is not null) Events(w, events, context.Now);
+        Events(w, events, context.Now);
         return w.ToString();
     }
 

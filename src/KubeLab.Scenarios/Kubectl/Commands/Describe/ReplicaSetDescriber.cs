@@ -42,7 +42,7 @@ internal sealed class ReplicaSetDescriber : IDescriber
         w.Write(0, podsStatus + "\n");
         PodTemplateDescriber.Describe(w, spec["template"] as JsonObject ?? []);
         DeploymentDescriber.Conditions(w, Objects(replicaSet["status"]?["conditions"]));
-        if (events is not null) Events(w, events, context.Now);
+        Events(w, events, context.Now);
         return w.ToString();
     }
 }

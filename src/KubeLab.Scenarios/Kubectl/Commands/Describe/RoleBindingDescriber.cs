@@ -13,9 +13,7 @@ internal sealed class RoleBindingDescriber(bool cluster) : IDescriber
             : await context.GetAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/rolebindings/{name}", "describe.go:3650");
         var w = new PrefixWriter();
         var metadata = Obj(binding["metadata"]);
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata, namespaced: false);
         w.Write(0, "Role:\n");
         w.Write(1, $"Kind:\t{S(binding["roleRef"]?["kind"])}\n");
         w.Write(1, $"Name:\t{S(binding["roleRef"]?["name"])}\n");

@@ -14,9 +14,7 @@ internal sealed class RoleDescriber(bool cluster) : IDescriber
         var rules = PolicyRules.Compacted(Objects(role["rules"]));
         var w = new PrefixWriter();
         var metadata = Obj(role["metadata"]);
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata, namespaced: false);
         w.Write(0, "PolicyRule:\n");
         w.Write(1, "Resources\tNon-Resource URLs\tResource Names\tVerbs\n");
         w.Write(1, "---------\t-----------------\t--------------\t-----\n");

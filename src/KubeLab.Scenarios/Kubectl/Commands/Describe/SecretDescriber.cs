@@ -13,10 +13,7 @@ internal sealed class SecretDescriber : IDescriber
         var w = new PrefixWriter();
         var metadata = Obj(secret["metadata"]);
         var type = S(secret["type"]);
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        w.Write(0, $"Namespace:\t{S(metadata["namespace"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata);
         w.Write(0, $"\nType:\t{type}\n");
         w.Write(0, "\nData\n====\n");
         // Go ranges over the map in random order; sorted is one of the orders it can print.

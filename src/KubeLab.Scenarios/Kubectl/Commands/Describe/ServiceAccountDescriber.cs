@@ -42,10 +42,7 @@ internal sealed class ServiceAccountDescriber : IDescriber
         var events = await context.EventsOfAsync(account, "ServiceAccount");
 
         var w = new PrefixWriter();
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        w.Write(0, $"Namespace:\t{S(metadata["namespace"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata);
         foreach (var (header, names) in Headers.Zip([pull, mountable, tokens]))
         {
             if (names.Count == 0)
@@ -60,7 +57,7 @@ internal sealed class ServiceAccountDescriber : IDescriber
                 prefix = Empty;
             }
         }
-        if (events is not null) Events(w, events, context.Now);
+        Events(w, events, context.Now);
         return w.ToString();
     }
 }

@@ -28,10 +28,7 @@ internal sealed class ServiceDescriber : IDescriber
         var w = new PrefixWriter();
         var metadata = Obj(service["metadata"]);
         var spec = Obj(service["spec"]);
-        w.Write(0, $"Name:\t{S(metadata["name"])}\n");
-        w.Write(0, $"Namespace:\t{S(metadata["namespace"])}\n");
-        Labels(w, "Labels", metadata["labels"] as JsonObject);
-        Annotations(w, "Annotations", metadata["annotations"] as JsonObject);
+        Header(w, metadata);
         w.Write(0, $"Selector:\t{SelectorText.Labels(Obj(spec["selector"]).ToDictionary(kv => kv.Key, kv => S(kv.Value)))}\n");
         w.Write(0, $"Type:\t{S(spec["type"])}\n");
         if (spec["ipFamilyPolicy"] is JsonValue policy) w.Write(0, $"IP Family Policy:\t{S(policy)}\n");
@@ -57,7 +54,7 @@ internal sealed class ServiceDescriber : IDescriber
         if (spec["internalTrafficPolicy"] is JsonValue internalPolicy) w.Write(0, $"Internal Traffic Policy:\t{S(internalPolicy)}\n");
         if (Int(spec["healthCheckNodePort"]) != 0) w.Write(0, $"HealthCheck NodePort:\t{Int(spec["healthCheckNodePort"])}\n");
         if (Strings(spec["loadBalancerSourceRanges"]) is { Count: > 0 } ranges) w.Write(0, $"LoadBalancer Source Ranges:\t{string.Join(',', ranges)}\n");
-        if (events is not null) Events(w, events, context.Now);
+        Events(w, events, context.Now);
         return w.ToString();
     }
 

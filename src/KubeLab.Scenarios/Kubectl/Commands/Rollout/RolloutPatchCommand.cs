@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using KubeLab.ControlPlane.Catalog;
-using KubeLab.ControlPlane.Patching;
 using KubeLab.Scenarios.Kubectl.Commands.Edit;
 using KubeLab.Scenarios.Kubectl.Flags;
 using KubeLab.Scenarios.Kubectl.Output;
@@ -61,8 +59,7 @@ internal abstract class RolloutPatchCommand : CommandDefinition
                 errors.Add(KubectlError.Client($"error: {target.Resource.QualifiedPlural} {GoValue.Quote(target.Name)} {refusal}"));
                 continue;
             }
-            var type = ResourceCatalog.Default.Resources.FirstOrDefault(r => r.Group == target.Resource.Group && r.Plural == target.Resource.Plural)?.ObjectType ?? typeof(JsonObject);
-            var patch = StrategicMergePatch.CreateTwoWay(target.Object, modified, type);
+            var patch = TwoWayPatch.Of(target, modified);
             if (patch.Count == 0)
             {
                 if (Unchanged(target, out var operation) is { } error) errors.Add(error);
