@@ -61,18 +61,21 @@ internal sealed class RolloutHistory : CommandDefinition
         return history;
     }
 
-    /// <summary>getDeploymentReplicaSets: the deployment read again through the typed clientset, then its replica sets.</summary>
-    public static async Task<DeploymentReplicaSets> ReadAsync(Invocation invocation, FetchedObject target, string deploymentWord = "deployment")
+    /// <summary>
+    /// getDeploymentReplicaSets (and the rollbacker's like reading): the deployment read again through the typed
+    /// clientset, then its replica sets. The history viewer says "deployment" in its error, the rollbacker "Deployment".
+    /// </summary>
+    public static async Task<DeploymentReplicaSets> ReadAsync(Invocation invocation, FetchedObject target, string kindWord = "deployment", string caller = "history.go:314")
     {
         var client = new Clientset(invocation);
         JsonObject deployment;
         try
         {
-            deployment = await client.GetAsync(target.Path, deploymentWord == "deployment" ? "history.go:314" : "rollback.go:114");
+            deployment = await client.GetAsync(target.Path, caller);
         }
         catch (KubectlException e)
         {
-            throw KubectlException.Client($"failed to retrieve {deploymentWord} {target.Name}: {e.Errors[0].Status?.Message ?? e.Errors[0].Message}");
+            throw KubectlException.Client($"failed to retrieve {kindWord} {target.Name}: {e.Errors[0].Status?.Message ?? e.Errors[0].Message}");
         }
         try
         {

@@ -62,7 +62,7 @@ internal sealed class RolloutUndo : CommandDefinition
     private static async Task<string> RollbackAsync(Invocation invocation, FetchedObject target, long toRevision, DryRun dryRun)
     {
         if (toRevision < 0) throw NotFound(toRevision);
-        var sets = await RolloutHistory.ReadAsync(invocation, target, "Deployment");
+        var sets = await RolloutHistory.ReadAsync(invocation, target, "Deployment", "rollback.go:114");
         var deployment = sets.Deployment!;
         var replicaSet = Revision(sets, toRevision, target.Name);
         if (dryRun == DryRun.Client) return RolloutHistory.Template(replicaSet, withChangeCause: false);
