@@ -5,7 +5,7 @@ using KubeLab.ControlPlane.Validation;
 namespace KubeLab.ControlPlane.Printers;
 
 /// <summary>Label maps and label selectors as apimachinery's <c>labels</c> package writes them.</summary>
-internal static partial class SelectorText
+public static partial class SelectorText
 {
     /// <summary><c>labels.FormatLabels</c>: <c>k=v</c> pairs sorted as whole strings, or <c>&lt;none&gt;</c>.</summary>
     public static string Labels(IReadOnlyDictionary<string, string>? labels)

@@ -11,7 +11,8 @@ namespace KubeLab.Scenarios.Kubectl;
 /// </summary>
 public sealed class KubectlCommand : IClientCommand
 {
-    private static readonly CommandDefinition Root = new RootCommand();
+    /// <summary>kubectl's command tree, as the emulator has it (lesson validation checks command lines against it).</summary>
+    internal static readonly CommandDefinition Root = new RootCommand();
 
     public string Name => "kubectl";
 
@@ -27,6 +28,11 @@ public sealed class KubectlCommand : IClientCommand
         catch (FlagException e)
         {
             output.Error($"error: {e.Message}\nSee '{commandPath} --help' for usage.\n");
+            return 1;
+        }
+        if (flags.Unsimulated() is { } unsimulated)
+        {
+            output.Error($"error: --{unsimulated.Name} is not simulated: {unsimulated.NotSimulated}\n");
             return 1;
         }
         using var invocation = new Invocation(environment, output, flags, commandPath, cancellationToken);

@@ -72,6 +72,24 @@ public class KubeletTests
     }
 
     [Test]
+    public async Task APodAFinalizerKeepsIsNotStartedAgainAfterTheKubeletsFinalDelete()
+    {
+        using var c = new ClusterClient();
+        await c.Json(HttpMethod.Post, "/api/v1/namespaces/default/pods",
+            """{"metadata":{"name":"held","finalizers":["example.com/block"]},"spec":{"containers":[{"name":"c","image":"nginx"}]}}""", expect: 201);
+        await c.Run(3);
+        await c.Json(HttpMethod.Delete, "/api/v1/namespaces/default/pods/held");
+        await c.Run(1);
+        var revision = c.Cluster.Store.Revision;
+        await c.Cluster.Controllers.SettleAsync(maxRounds: 5);
+
+        Assert.That(c.Cluster.Store.Revision, Is.EqualTo(revision), "nothing more is written: the kubelet is done with the pod");
+        var held = await c.Pod("held");
+        Assert.That(held["status"]!["phase"].Text(), Is.EqualTo("Succeeded"));
+        Assert.That(held["metadata"]!["deletionGracePeriodSeconds"]!.GetValue<int>(), Is.Zero, "the kubelet's final delete");
+    }
+
+    [Test]
     public async Task AShellThatIgnoresSigtermIsKilledAtTheEndOfTheGracePeriod()
     {
         using var c = new ClusterClient();

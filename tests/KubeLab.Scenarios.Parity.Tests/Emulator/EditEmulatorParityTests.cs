@@ -90,4 +90,19 @@ public class EditEmulatorParityTests : EmulatorParityFixture
         await Twins.WriteFileAsync("ns.json", """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"raw-final"},"spec":{"finalizers":[]}}""");
         await AssertParityAsync("replace", "--raw", "/api/v1/namespaces/raw-final/finalize", "-f", "ns.json");
     }
+
+    [Test]
+    public async Task Raw_create_replace_and_delete()
+    {
+        await Twins.WriteFileAsync("raw-cm.json", """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"raw-cm"},"data":{"a":"1"}}""");
+        await AssertParityAsync("create", "--raw", "/api/v1/namespaces/default/configmaps", "-f", "raw-cm.json");
+        await AssertParityAsync("create", "--raw", "/api/v1/namespaces/default/configmaps", "-f", "raw-cm.json");
+        await AssertParityAsync("create", "--raw", "/api/v1/namespaces/default/configmaps", "-f", "raw-cm.json", "-o", "name");
+        await AssertParityAsync("create", "--raw", "api/v1/namespaces/default/configmaps", "-f", "raw-cm.json");
+        await AssertParityAsync("replace", "--raw", "/api/v1/namespaces/default/configmaps/raw-cm", "-f", "raw-cm.json", "-f", "raw-cm.json");
+        await AssertParityAsync("replace", "--raw", "/api/v1/namespaces/default/configmaps/raw-cm");
+        await AssertParityAsync("delete", "--raw", "/api/v1/namespaces/default/configmaps/raw-cm", "-o", "yaml");
+        await AssertParityAsync("delete", "--raw", "/api/v1/namespaces/default/configmaps/raw-cm");
+        await AssertParityAsync("delete", "--raw", "/api/v1/namespaces/default/configmaps/raw-cm");
+    }
 }

@@ -43,6 +43,20 @@ public class GetEmulatorParityTests : EmulatorParityFixture
         yield return Case("get", "--raw", "/version");
         yield return Case("get", "--raw", "/api/v1/namespaces/default/configmaps/settings");
         yield return Case("get", "--raw", "/nope");
+        yield return Case("get", "--raw", "/");
+        yield return Case("get", "--raw", "/api");
+        yield return Case("get", "--raw", "/apis/apps/v1");
+        yield return Case("get", "--raw", "/healthz");
+        yield return Case("get", "--raw", "/livez?verbose");
+        yield return Case("get", "--raw", "/api/v1/namespaces/team-a/pods?labelSelector=app%3Dweb&limit=1");
+        yield return Case("get", "--raw", "/api/v1/namespaces/default/secrets/nope");
+        yield return Case("get", "--raw", "api/v1/namespaces");
+        yield return Case("get", "--raw", "/api/v1/namespaces/%zz");
+        yield return Case("get", "--raw", "/api/v1/namespaces?b=2;c=3&limit=1&a=x+y%20z");
+        yield return Case("get", "--raw", "/api", "-o", "json");
+        yield return Case("get", "--raw", "/api", "-w");
+        yield return Case("get", "pods", "-n", "team-a", "-l", "app in (web,api),tier!=db");
+        yield return Case("get", "pods", "-A", "-l", "!app");
         yield return Case("get", "pods", "-n", "team-a", "-o", "custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image");
     }
 

@@ -20,6 +20,12 @@ public sealed class Kubelet : IController
     private readonly EventRecorder _events;
     private readonly NodeRuntime _node;
     private readonly Dictionary<string, PodWorker> _workers = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Pods (by uid) this kubelet has given its final delete: one that a finalizer keeps in the API is done with here,
+    /// and is not started again (which would report a new status, delete again, and go round at one instant).
+    /// </summary>
+    private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
     private readonly Lock _sync = new();
 
     public Kubelet(Cluster cluster, Node node, EventSequence sequence)
@@ -56,7 +62,7 @@ public sealed class Kubelet : IController
         lock (_sync)
         {
             _workers.TryGetValue(key, out var existing);
-            if (pod is null || pod.Spec.NodeName != NodeName || (existing is null && IsFinished(pod)))
+            if (pod is null || pod.Spec.NodeName != NodeName || (existing is null && (IsFinished(pod) || _removed.Contains(pod.Metadata.Uid ?? ""))))
             {
                 Forget(key);
                 return null;
@@ -80,7 +86,11 @@ public sealed class Kubelet : IController
             pod = await WriteStatus(pod, batch, cancellationToken);
             if (pod is null || batch.RemovePod)
             {
-                if (pod is not null) await Remove(pod, cancellationToken);
+                if (pod is not null)
+                {
+                    lock (_sync) _removed.Add(pod.Metadata.Uid ?? "");
+                    await Remove(pod, cancellationToken);
+                }
                 lock (_sync) Forget(key);
                 return null;
             }

@@ -14,6 +14,12 @@ internal abstract class CommandDefinition
 
     public virtual IReadOnlyList<CommandDefinition> Subcommands => [];
 
+    /// <summary>
+    /// Whether the command does nothing of its own without a subcommand (kubectl prints its help, which the emulator
+    /// does not reproduce): true for a group such as <c>rollout</c>; <c>create</c> also creates from files.
+    /// </summary>
+    public virtual bool NeedsSubcommand => Subcommands.Count > 0;
+
     /// <summary>The flags this command adds to the global ones.</summary>
     public virtual void AddFlags(FlagSet flags) { }
 

@@ -26,6 +26,12 @@ public sealed record FlagDefinition(string Name, char? Shorthand, FlagType Type,
 {
     public string? NoOptDefault { get; init; } = Type == FlagType.Bool ? "true" : null;
 
+    /// <summary>
+    /// Why the emulator does not reproduce what this flag does (a terminal, an editor, kustomize), or null. Setting it is
+    /// an error of the emulator's own, and lesson validation refuses it before anything runs.
+    /// </summary>
+    public string? NotSimulated { get; init; }
+
     /// <summary>As pflag names a flag in errors: <c>-n, --namespace</c> or <c>--raw</c>.</summary>
     public string DisplayName => Shorthand is { } c ? $"-{c}, --{Name}" : $"--{Name}";
 }

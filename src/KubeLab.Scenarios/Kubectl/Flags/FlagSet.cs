@@ -33,6 +33,9 @@ public sealed class FlagSet
 
     public FlagSet Duration(string name, string value = "0s") => Add(new FlagDefinition(name, null, FlagType.Duration, value));
 
+    /// <summary>Marks a flag the command has as one whose effect is not simulated (see <see cref="FlagDefinition.NotSimulated"/>).</summary>
+    public FlagSet NotSimulated(string name, string reason) => Add(byName[name] with { NotSimulated = reason });
+
     public FlagDefinition? Find(string name) => byName.GetValueOrDefault(name);
 
     public FlagDefinition? Find(char shorthand) => byShorthand.GetValueOrDefault(shorthand);

@@ -20,6 +20,10 @@ public sealed class FlagValues(FlagSet definitions)
 
     public bool Changed(string name) => values.ContainsKey(name);
 
+    /// <summary>The first flag given whose effect the emulator does not reproduce (a bool given as false does nothing).</summary>
+    public FlagDefinition? Unsimulated() =>
+        values.Keys.Select(definitions.Find).FirstOrDefault(f => f?.NotSimulated is not null && (f.Type != FlagType.Bool || Bool(f.Name)));
+
     /// <summary>Whether the command defines this flag at all.</summary>
     public bool Defines(string name) => definitions.Find(name) is not null;
 

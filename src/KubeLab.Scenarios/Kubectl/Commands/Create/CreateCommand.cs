@@ -10,6 +10,7 @@ namespace KubeLab.Scenarios.Kubectl.Commands.Create;
 /// <summary>
 /// <c>kubectl create -f FILE</c> (and the <c>create KIND</c> generators as subcommands): each object POSTed as JSON
 /// with sorted keys and a final newline, <c>?fieldManager=kubectl-create&amp;fieldValidation=Strict</c>.
+/// <c>create --raw URI -f FILE</c> POSTs the file as it is.
 /// </summary>
 internal sealed class CreateCommand : CommandDefinition
 {
@@ -22,13 +23,15 @@ internal sealed class CreateCommand : CommandDefinition
         new CreateRoleBinding(cluster: false), new CreateRoleBinding(cluster: true),
     ];
 
+    public override bool NeedsSubcommand => false;
+
     public override void AddFlags(FlagSet flags)
     {
         OutputFormat.AddFlags(flags);
         WriteFlags.AddDryRun(flags);
         WriteFlags.AddFieldManager(flags, "kubectl-create");
         WriteFlags.AddValidate(flags);
-        flags.Bool("edit").Slice("filename", 'f').String("kustomize", 'k').String("raw").Bool("recursive", 'R').Bool("save-config")
+        flags.Bool("edit").NotSimulated("edit", "it opens an editor: write the object in a file and create it with -f").Slice("filename", 'f').String("kustomize", 'k').String("raw").Bool("recursive", 'R').Bool("save-config")
             .String("selector", 'l').Bool("windows-line-endings");
     }
 
@@ -41,6 +44,12 @@ internal sealed class CreateCommand : CommandDefinition
         var dryRun = WriteFlags.DryRunOf(flags);
         var validation = WriteFlags.ValidationOf(flags);
         OutputFormat.Parse(flags);
+        if (flags.String("raw") is { Length: > 0 } raw)
+        {
+            if (flags.Bool("edit")) throw KubectlException.Client("--raw and --edit are mutually exclusive");
+            RawHttp.ValidateWithFiles(invocation, raw, flags.Strings("filename"), fileRequired: true);
+            return await RawHttp.SendAsync(invocation, HttpMethod.Post, raw, flags.Strings("filename")[0]);
+        }
         var errors = new List<KubectlError>();
         var count = 0;
         var visitor = new ManifestVisitor(invocation, validation is "Strict" or "Warn");

@@ -12,13 +12,15 @@ internal sealed class CreateConfigMap : GeneratorCommand
     protected override TypedResource Resource => TypedResource.ConfigMaps;
     protected override string ErrorPrefix => "failed to create configmap: ";
 
+    /// <summary>Why <c>--from-env-file</c> is refused, for config maps and secrets alike.</summary>
+    internal const string EnvFile = "use --from-literal or --from-file";
+
     protected override void AddGeneratorFlags(FlagSet flags) =>
-        flags.Bool("append-hash").Array("from-env-file").Slice("from-file").Array("from-literal");
+        flags.Bool("append-hash").Array("from-env-file").Slice("from-file").Array("from-literal").NotSimulated("from-env-file", EnvFile);
 
     protected override Task<JsonObject> BuildAsync(Invocation invocation, string name)
     {
         var flags = invocation.Flags;
-        if (flags.Strings("from-env-file").Count > 0) throw KubectlException.Client("--from-env-file is not simulated: use --from-literal or --from-file");
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in flags.Strings("from-file"))
         {
@@ -46,12 +48,11 @@ internal sealed class CreateSecretGeneric : GeneratorCommand
     protected override string ErrorPrefix => "failed to create secret ";
 
     protected override void AddGeneratorFlags(FlagSet flags) =>
-        flags.Bool("append-hash").Array("from-env-file").Slice("from-file").Array("from-literal").String("type");
+        flags.Bool("append-hash").Array("from-env-file").Slice("from-file").Array("from-literal").String("type").NotSimulated("from-env-file", CreateConfigMap.EnvFile);
 
     protected override Task<JsonObject> BuildAsync(Invocation invocation, string name)
     {
         var flags = invocation.Flags;
-        if (flags.Strings("from-env-file").Count > 0) throw KubectlException.Client("--from-env-file is not simulated: use --from-literal or --from-file");
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in flags.Strings("from-literal"))
         {

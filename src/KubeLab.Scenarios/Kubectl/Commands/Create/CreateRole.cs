@@ -26,7 +26,7 @@ internal sealed class CreateRole(bool cluster) : GeneratorCommand
     protected override void AddGeneratorFlags(FlagSet flags)
     {
         flags.Slice("verb").Slice("resource").Slice("resource-name");
-        if (cluster) flags.Slice("non-resource-url").String("aggregation-rule");
+        if (cluster) flags.Slice("non-resource-url").String("aggregation-rule").NotSimulated("aggregation-rule", "create the cluster role from a manifest with -f");
     }
 
     protected override async Task<JsonObject> BuildAsync(Invocation invocation, string name)
@@ -41,8 +41,6 @@ internal sealed class CreateRole(bool cluster) : GeneratorCommand
         var resources = ParseResources(flags.Strings("resource"));
         var names = flags.Strings("resource-name").Distinct().ToList();
         var urls = cluster ? flags.Strings("non-resource-url") : [];
-        if (cluster && flags.String("aggregation-rule").Length > 0)
-            throw KubectlException.Client("--aggregation-rule is not simulated");
 
         if (verbs.Count == 0) throw KubectlException.Client("at least one verb must be specified");
         if (resources.Count == 0 && (!cluster || urls.Count == 0))

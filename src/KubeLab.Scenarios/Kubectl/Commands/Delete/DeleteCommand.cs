@@ -23,12 +23,21 @@ internal sealed class DeleteCommand : CommandDefinition
         flags.Bool("all").Bool("all-namespaces", 'A').String("cascade", value: "background", noOptDefault: "background")
             .String("field-selector").Slice("filename", 'f').Bool("force").Int("grace-period", value: -1).Bool("ignore-not-found")
             .Bool("interactive", 'i').String("kustomize", 'k').Bool("now").String("output", 'o').String("raw").Bool("recursive", 'R')
-            .String("selector", 'l').Duration("timeout").Bool("wait", value: true);
+            .String("selector", 'l').Duration("timeout").Bool("wait", value: true)
+            .NotSimulated("interactive", "it asks for confirmation on a terminal, which a lesson has not");
     }
 
     public override async Task<int> RunAsync(Invocation invocation)
     {
         var options = DeleteOptions.From(invocation);
+        if (invocation.Flags.String("raw") is { Length: > 0 } raw)
+        {
+            options.Validate(invocation);
+            if (invocation.Flags.Bool("interactive")) throw KubectlException.Client("--interactive can not be used with --raw");
+            var files = invocation.Flags.Strings("filename");
+            RawHttp.ValidateWithFiles(invocation, raw, files, fileRequired: false);
+            return await RawHttp.SendAsync(invocation, HttpMethod.Delete, raw, files.Count == 0 ? null : files[0]);
+        }
         var targets = await TargetsAsync(invocation, options);
         options.Validate(invocation);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeLab.Scenarios.Kubectl.Output;
 using static KubeLab.Scenarios.Kubectl.Commands.Describe.DescribeText;
 
 namespace KubeLab.Scenarios.Kubectl.Commands.Describe;
@@ -6,14 +7,16 @@ namespace KubeLab.Scenarios.Kubectl.Commands.Describe;
 /// <summary>describeContainers: image, ports, command, state, resources, probes, environment, mounts.</summary>
 internal static class ContainerDescriber
 {
-    public static void Describe(PrefixWriter w, string label, IReadOnlyList<JsonObject> containers, IReadOnlyList<JsonObject> statuses)
+    /// <param name="statuses">The pod's container statuses; null for a pod template, which has none.</param>
+    /// <param name="space">Indent of the label: a pod template's (<c>"  "</c>) also indents the container names by one.</param>
+    public static void Describe(PrefixWriter w, string label, IReadOnlyList<JsonObject> containers, IReadOnlyList<JsonObject>? statuses, string space = "")
     {
-        w.Write(0, $"{label}:{(containers.Count == 0 ? " <none>" : "")}\n");
+        w.Write(0, $"{space}{label}:{(containers.Count == 0 ? " <none>" : "")}\n");
         foreach (var container in containers)
         {
             var name = S(container["name"]);
-            var status = statuses.FirstOrDefault(s => S(s["name"]) == name);
-            w.Write(1, $"{name}:\n");
+            var status = statuses?.FirstOrDefault(s => S(s["name"]) == name);
+            w.Write(1, $"{(space.Length > 0 ? " " : "")}{name}:\n");
             if (status is not null) w.Write(2, $"Container ID:\t{S(status["containerID"])}\n");
             w.Write(2, $"Image:\t{S(container["image"])}\n");
             if (status is not null) w.Write(2, $"Image ID:\t{S(status["imageID"])}\n");
@@ -49,7 +52,7 @@ internal static class ContainerDescriber
         {
             if (resources[key] is not JsonObject { Count: > 0 } list) continue;
             w.Write(level, $"{title}:\n");
-            foreach (var (name, quantity) in list.OrderBy(q => q.Key, StringComparer.Ordinal)) w.Write(level + 1, $"{name}:\t{S(quantity)}\n");
+            foreach (var (name, quantity) in list.OrderBy(q => q.Key, StringComparer.Ordinal)) w.Write(level + 1, $"{name}:\t{GoQuantity.Of(quantity)}\n");
         }
     }
 
@@ -111,12 +114,13 @@ internal static class ContainerDescriber
 
     private static void Environment(PrefixWriter w, JsonObject container)
     {
-        foreach (var from in Objects(container["envFrom"]))
+        var sources = Objects(container["envFrom"]);
+        if (sources.Count > 0) w.Write(2, "Environment Variables from:\n");
+        foreach (var from in sources)
         {
-            var (kind, reference) = from["configMapRef"] is JsonObject cm ? ("ConfigMap", cm) : ("Secret", from["secretRef"] as JsonObject ?? []);
-            var optional = reference["optional"] is JsonValue o && o.GetValueKind() == System.Text.Json.JsonValueKind.True;
-            w.Write(2, $"Environment Variables from:\n");
-            w.Write(3, $"{S(reference["name"])}\t{kind}\t{(S(from["prefix"]) is { Length: > 0 } prefix ? $"with prefix '{prefix}'\t" : "")}Optional: {(optional ? "true" : "false")}\n");
+            var (kind, reference) = from["configMapRef"] is JsonObject cm ? ("ConfigMap", cm) : from["secretRef"] is JsonObject secret ? ("Secret", secret) : ("", []);
+            var prefix = S(from["prefix"]) is { Length: > 0 } p ? $" with prefix '{p}'" : "";
+            w.Write(3, $"{S(reference["name"])}\t{kind}{prefix}\tOptional: {Optional(reference)}\n");
         }
         var env = Objects(container["env"]);
         w.Write(2, $"Environment:{(env.Count == 0 ? "\t<none>" : "")}\n");

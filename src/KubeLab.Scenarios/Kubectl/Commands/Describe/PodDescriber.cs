@@ -1,11 +1,40 @@
 using System.Text.Json.Nodes;
+using KubeLab.Scenarios.Kubectl.Output;
 using static KubeLab.Scenarios.Kubectl.Commands.Describe.DescribeText;
 
 namespace KubeLab.Scenarios.Kubectl.Commands.Describe;
 
-/// <summary>kubectl's describePod, over the pod's JSON.</summary>
-internal static class PodDescriber
+/// <summary>kubectl's PodDescriber: the pod and its events (referenced without a kind); describePod over the pod's JSON.</summary>
+internal sealed class PodDescriber : IDescriber
 {
+    public async Task<string> DescribeAsync(DescribeContext context, string? ns, string name)
+    {
+        var response = await context.TryGetAsync($"/api/v1/namespaces/{ns}/pods/{name}", "describe.go:741");
+        if (!response.IsSuccess)
+        {
+            var error = KubectlError.FromStatus(response.Status());
+            // A pod that is gone may have left events behind: those are shown instead of the error.
+            if (context.ShowEvents && await context.EventsAsync("", ns ?? "", name, "") is { Count: > 0 } orphans)
+            {
+                var w = new PrefixWriter();
+                w.Write(0, $"Pod '{name}': error '{error.Status?.Message}', but found events.\n");
+                Events(w, orphans, context.Now);
+                return w.ToString();
+            }
+            throw new KubectlException(error);
+        }
+        var pod = response.Json();
+        IReadOnlyList<JsonObject>? events = null;
+        if (context.ShowEvents)
+        {
+            var metadata = Obj(pod["metadata"]);
+            // A mirror pod's events name the static pod's uid, which its annotation keeps.
+            var uid = Obj(metadata["annotations"])["kubernetes.io/config.mirror"] is JsonValue mirror ? S(mirror) : S(metadata["uid"]);
+            events = await context.EventsAsync("", S(metadata["namespace"]), S(metadata["name"]), uid);
+        }
+        return Describe(pod, events, context.Now);
+    }
+
     public static string Describe(JsonObject pod, IReadOnlyList<JsonObject>? events, DateTimeOffset now)
     {
         var w = new PrefixWriter();
@@ -77,7 +106,8 @@ internal static class PodDescriber
         VolumeDescriber.Describe(w, Objects(spec["volumes"]));
         w.Write(0, $"QoS Class:\t{QosClass(spec, status)}\n");
         Labels(w, "Node-Selectors", spec["nodeSelector"] as JsonObject);
-        Tolerations(w, Objects(spec["tolerations"]));
+        Tolerations(w, "Tolerations", Objects(spec["tolerations"]));
+        PodTemplateDescriber.TopologySpreadConstraints(w, Objects(spec["topologySpreadConstraints"]), "");
         Events(w, events, now);
         return w.ToString();
     }
@@ -91,28 +121,5 @@ internal static class PodDescriber
         var guaranteed = containers.All(c => c["resources"]?["limits"] is JsonObject limits && limits.ContainsKey("cpu") && limits.ContainsKey("memory")
             && (c["resources"]?["requests"] is not JsonObject requests || requests.All(r => S(limits[r.Key]) == S(r.Value))));
         return guaranteed ? "Guaranteed" : "Burstable";
-    }
-
-    private static void Tolerations(PrefixWriter w, IReadOnlyList<JsonObject> tolerations)
-    {
-        w.Write(0, "Tolerations:\t");
-        if (tolerations.Count == 0)
-        {
-            w.WriteLine("<none>");
-            return;
-        }
-        var sorted = tolerations.OrderBy(t => S(t["key"]), StringComparer.Ordinal).ToList();
-        for (var i = 0; i < sorted.Count; i++)
-        {
-            var t = sorted[i];
-            if (i != 0) w.Write(0, "\t");
-            var key = S(t["key"]);
-            var value = S(t["value"]);
-            var effect = S(t["effect"]);
-            var text = key + (value.Length > 0 ? "=" + value : "") + (effect.Length > 0 ? ":" + effect : "");
-            if (S(t["operator"]) == "Exists" && value.Length == 0) text += key.Length > 0 || effect.Length > 0 ? " op=Exists" : "op=Exists";
-            if (t["tolerationSeconds"] is JsonValue seconds) text += $" for {seconds}s";
-            w.Write(0, text + "\n");
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeLab.Scenarios.Kubectl.Output;
 using static KubeLab.Scenarios.Kubectl.Commands.Describe.DescribeText;
 
 namespace KubeLab.Scenarios.Kubectl.Commands.Describe;
@@ -6,22 +7,23 @@ namespace KubeLab.Scenarios.Kubectl.Commands.Describe;
 /// <summary>describeVolumes, for the volume kinds a lesson meets.</summary>
 internal static class VolumeDescriber
 {
-    public static void Describe(PrefixWriter w, IReadOnlyList<JsonObject> volumes)
+    /// <param name="space">A pod template's indent (<c>"  "</c>), which also indents the volume names by one.</param>
+    public static void Describe(PrefixWriter w, IReadOnlyList<JsonObject> volumes, string space = "")
     {
         if (volumes.Count == 0)
         {
-            w.Write(0, "Volumes:\t<none>\n");
+            w.Write(0, $"{space}Volumes:\t<none>\n");
             return;
         }
-        w.Write(0, "Volumes:\n");
+        w.Write(0, $"{space}Volumes:\n");
         foreach (var volume in volumes)
         {
-            w.Write(1, $"{S(volume["name"])}:\n");
+            w.Write(1, $"{(space.Length > 0 ? " " : "")}{S(volume["name"])}:\n");
             static string Optional(JsonNode? o) => o is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.True ? "true" : "false";
             if (volume["hostPath"] is JsonObject hostPath)
                 w.Write(2, $"Type:\tHostPath (bare host directory volume)\n    Path:\t{S(hostPath["path"])}\n    HostPathType:\t{(hostPath["type"] is null ? "<none>" : S(hostPath["type"]))}\n");
             else if (volume["emptyDir"] is JsonObject emptyDir)
-                w.Write(2, $"Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t{S(emptyDir["medium"])}\n    SizeLimit:\t{(S(emptyDir["sizeLimit"]) is { Length: > 0 } limit && limit != "0" ? limit : "<unset>")}\n");
+                w.Write(2, $"Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t{S(emptyDir["medium"])}\n    SizeLimit:\t{(GoQuantity.Of(emptyDir["sizeLimit"]) is { IsZero: false } limit && limit.CompareTo(GoQuantity.Zero) > 0 ? limit : "<unset>")}\n");
             else if (volume["secret"] is JsonObject secret)
                 w.Write(2, $"Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t{S(secret["secretName"])}\n    Optional:\t{Optional(secret["optional"])}\n");
             else if (volume["configMap"] is JsonObject configMap)

@@ -27,7 +27,14 @@ internal sealed class GetCommand : CommandDefinition
     public override async Task<int> RunAsync(Invocation invocation)
     {
         var flags = invocation.Flags;
-        if (flags.String("raw") is { Length: > 0 } raw) return await RawAsync(invocation, raw);
+        if (flags.String("raw") is { Length: > 0 } raw)
+        {
+            if (flags.Bool("watch") || flags.Bool("watch-only") || flags.String("selector").Length > 0)
+                throw KubectlException.Client("--raw may not be specified with other flags that filter the server request or alter the output");
+            if (flags.String("output").Length > 0) throw KubectlException.Client("--raw and --output are mutually exclusive");
+            RawHttp.Validate(raw);
+            return await RawHttp.SendAsync(invocation, HttpMethod.Get, raw, file: null);
+        }
         // kubectl makes the printer once it has fetched: a bad -o is reported after the requests.
         var format = OutputFormat.Deferred(flags, humanReadable: true);
         if (invocation.Args.Count == 0 && flags.Strings("filename").Count == 0) throw KubectlException.Raw(NoResourceError);
@@ -35,23 +42,4 @@ internal sealed class GetCommand : CommandDefinition
         if (flags.Bool("watch") || flags.Bool("watch-only")) return await new GetWatch(invocation, options).RunAsync();
         return await new GetList(invocation, options).RunAsync();
     }
-
-    /// <summary><c>get --raw PATH</c>: one GET with the REST client's defaults, the body copied to stdout as is.</summary>
-    private static async Task<int> RawAsync(Invocation invocation, string path)
-    {
-        var response = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Get, PathOnly(path))
-        {
-            Query = QueryOnly(path),
-            Accept = KubeRequest.AnyAccept,
-            Caller = "raw.go:84",
-            LogResponseBody = false,
-        }, invocation.Cancellation);
-        if (!response.IsSuccess) throw new KubectlException(Output.KubectlError.FromStatus(response.Status()));
-        invocation.Out(System.Text.Encoding.UTF8.GetString(response.Body));
-        return 0;
-    }
-
-    private static string PathOnly(string uri) => uri.Split('?', 2)[0];
-
-    private static string QueryOnly(string uri) => uri.Split('?', 2) is [_, var query] ? query : "";
 }

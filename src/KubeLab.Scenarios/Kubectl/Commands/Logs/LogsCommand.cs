@@ -19,7 +19,8 @@ internal sealed class LogsCommand : CommandDefinition
         flags.Bool("all-containers").Bool("all-pods").String("container", 'c').Bool("follow", 'f').Bool("ignore-errors")
             .Bool("insecure-skip-tls-verify-backend").Int("limit-bytes").Int("max-log-requests", value: 5).Duration("pod-running-timeout", "20s")
             .Bool("prefix").Bool("previous", 'p').String("selector", 'l').Duration("since").String("since-time").Int("tail", value: -1)
-            .Bool("timestamps");
+            .Bool("timestamps")
+            .NotSimulated("selector", "name a pod (and -c its container)").NotSimulated("all-containers", "name a pod (and -c its container)");
 
     public override async Task<int> RunAsync(Invocation invocation)
     {
@@ -28,7 +29,6 @@ internal sealed class LogsCommand : CommandDefinition
         if (args.Count == 0)
             throw WriteFlags.Usage(invocation, "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
         if (args.Count > 2) throw WriteFlags.Usage(invocation, "expected a single argument: POD or TYPE/NAME");
-        if (flags.String("selector").Length > 0 || flags.Bool("all-containers")) throw KubectlException.Client("logs by selector or of all containers is not simulated");
         var (type, name) = args[0].Contains('/') ? (args[0][..args[0].IndexOf('/')], args[0][(args[0].IndexOf('/') + 1)..]) : ("pods", args[0]);
         var container = flags.String("container");
         if (args.Count == 2)

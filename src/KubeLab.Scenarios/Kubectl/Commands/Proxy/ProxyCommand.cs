@@ -17,13 +17,12 @@ internal sealed class ProxyCommand : CommandDefinition
             .String("address", value: "127.0.0.1").String("api-prefix", value: "/").Bool("append-server-path").Bool("disable-filter")
             .Duration("keepalive").Int("port", 'p', 8001).String("reject-methods", value: "^$")
             .String("reject-paths", value: "^/api/.*/pods/.*/exec,^/api/.*/pods/.*/attach").String("unix-socket", 'u')
-            .String("www", 'w').String("www-prefix", 'P', "/static/");
+            .String("www", 'w').String("www-prefix", 'P', "/static/")
+            .NotSimulated("unix-socket", "the proxy listens on a port").NotSimulated("www", "the proxy serves the API only");
 
     public override async Task<int> RunAsync(Invocation invocation)
     {
         var flags = invocation.Flags;
-        if (flags.String("unix-socket").Length > 0 || flags.String("www").Length > 0)
-            throw KubectlException.Client("--unix-socket and --www are not simulated");
         var port = (int)flags.Int("port");
         if (port == 0) throw KubectlException.Client("--port=0 (a random port) is not simulated: give a port");
         var address = flags.String("address");

@@ -22,16 +22,20 @@ internal sealed class ReplaceCommand : CommandDefinition
         WriteFlags.AddFieldManager(flags, "kubectl-replace");
         WriteFlags.AddValidate(flags);
         flags.String("cascade", value: "background").Slice("filename", 'f').Bool("force").Int("grace-period", value: -1).String("kustomize", 'k')
-            .String("raw").Bool("recursive", 'R').Bool("save-config").String("subresource").Duration("timeout").Bool("wait");
+            .String("raw").Bool("recursive", 'R').Bool("save-config").String("subresource").Duration("timeout").Bool("wait")
+            .NotSimulated("force", "it deletes and creates the object again: delete it and create it in two steps");
     }
 
     public override async Task<int> RunAsync(Invocation invocation)
     {
         var flags = invocation.Flags;
         var files = flags.Strings("filename");
-        if (flags.String("raw") is { Length: > 0 } raw) return await RawAsync(invocation, raw, files);
         if (files.Count == 0) throw KubectlException.Client("must specify one of -f and -k");
-        if (flags.Bool("force")) throw KubectlException.Client("--force is not simulated");
+        if (flags.String("raw") is { Length: > 0 } raw)
+        {
+            RawHttp.ValidateWithFiles(invocation, raw, files, fileRequired: true);
+            return await RawHttp.SendAsync(invocation, HttpMethod.Put, raw, files[0]);
+        }
         var dryRun = WriteFlags.DryRunOf(flags);
         var validation = WriteFlags.ValidationOf(flags);
         OutputFormat.Parse(flags);
@@ -67,28 +71,6 @@ internal sealed class ReplaceCommand : CommandDefinition
             invocation.Out(ResultPrinter.Print(invocation, response.Json(), WriteFlags.Operation("replaced", dryRun)));
         }
         if (errors.Count > 0) throw new KubectlException([.. errors]);
-        return 0;
-    }
-
-    private static async Task<int> RawAsync(Invocation invocation, string raw, IReadOnlyList<string> files)
-    {
-        if (files.Count > 1) throw KubectlException.Client("--raw can only use a single local file or stdin");
-        if (files.Count == 1 && files[0] == "-") throw KubectlException.Client("reading from stdin is not simulated: give a file");
-        var body = files.Count == 0 ? "" : invocation.Environment.Files.TryGetValue(files[0], out var text) ? text
-            : throw KubectlException.Client($"open {files[0]}: no such file or directory");
-        var question = raw.IndexOf('?');
-        var response = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Put, question < 0 ? raw : raw[..question])
-        {
-            Query = question < 0 ? "" : raw[(question + 1)..],
-            Accept = KubeRequest.AnyAccept,
-            ContentType = null,
-            Body = Encoding.UTF8.GetBytes(body),
-            Chunked = files.Count == 1,
-            Caller = "raw.go:84",
-            LogResponseBody = false,
-        }, invocation.Cancellation);
-        if (!response.IsSuccess) throw new KubectlException(KubectlError.FromStatus(response.Status()));
-        invocation.Out(Encoding.UTF8.GetString(response.Body));
         return 0;
     }
 }

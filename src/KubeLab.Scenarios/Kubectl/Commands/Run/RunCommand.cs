@@ -26,6 +26,9 @@ internal sealed class RunCommand : CommandDefinition
             .String("kustomize", 'k').String("labels", 'l').Bool("leave-stdin-open").String("override-type", value: "merge").String("overrides")
             .Duration("pod-running-timeout", "1m0s").String("port").Bool("privileged").Bool("quiet", 'q').Bool("recursive", 'R')
             .String("restart", value: "Always").Bool("rm").Bool("save-config").Bool("stdin", 'i').Duration("timeout").Bool("tty", 't').Bool("wait");
+        foreach (var terminal in new[] { "stdin", "tty", "attach", "rm" }) flags.NotSimulated(terminal, "a lesson has no terminal to attach");
+        flags.NotSimulated("expose", "create the service with 'create service' in a step of its own")
+            .NotSimulated("overrides", "write the pod in a manifest and create it with -f");
     }
 
     public override async Task<int> RunAsync(Invocation invocation)
@@ -33,9 +36,6 @@ internal sealed class RunCommand : CommandDefinition
         var flags = invocation.Flags;
         if (!flags.Changed("image")) throw KubectlException.Client("required flag(s) \"image\" not set");
         if (invocation.Args.Count == 0) throw WriteFlags.Usage(invocation, "NAME is required for run");
-        foreach (var flag in new[] { "stdin", "tty", "attach", "rm", "expose" })
-            if (flags.Bool(flag)) throw KubectlException.Client($"--{flag} is not simulated: a lesson has no terminal to attach");
-        if (flags.String("overrides").Length > 0) throw KubectlException.Client("--overrides is not simulated");
         var name = invocation.Args[0];
         var restart = flags.String("restart") switch
         {

@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using KubeLab.ControlPlane.Catalog;
-using KubeLab.ControlPlane.Patching;
 using KubeLab.Scenarios.Kubectl.Commands.Edit;
 using KubeLab.Scenarios.Kubectl.Flags;
 using KubeLab.Scenarios.Kubectl.Output;
@@ -65,8 +63,7 @@ internal sealed class SetImage : CommandDefinition
                         }
                 if (!found) throw KubectlException.Client($"unable to find container named {GoValue.Quote(container)}");
             }
-            var type = ResourceCatalog.Default.Resources.FirstOrDefault(r => r.Group == target.Resource.Group && r.Plural == target.Resource.Plural)?.ObjectType ?? typeof(JsonObject);
-            var patch = StrategicMergePatch.CreateTwoWay(target.Object, modified, type);
+            var patch = TwoWayPatch.Of(target, modified);
             if (patch.Count == 0) continue;
             if (dryRun == DryRun.Client)
             {
