@@ -15,7 +15,7 @@ internal static class KubectlCommands
         ["label"] = null, ["annotate"] = null, ["patch"] = null, ["scale"] = null, ["edit"] = null,
         ["api-resources"] = null, ["api-versions"] = null, ["version"] = null, ["explain"] = null,
         ["auth"] = ["can-i", "whoami"],
-        ["config"] = ["view", "use-context", "set-context"],
+        ["config"] = ["view", "use-context", "set-context", "set-credentials", "current-context"],
         ["proxy"] = null, ["wait"] = null,
         ["rollout"] = ["status", "history", "undo", "restart"],
         ["set"] = ["image"],
