@@ -93,6 +93,37 @@ public class ScenarioRunnerTests
     }
 
     [Test]
+    public async Task TheLearnersFilesNameTheServerAsTheirKubeconfigDoes()
+    {
+        const string lesson = """
+            id: own-kubeconfig
+            title: A kubeconfig of one's own
+            summary: The learner's file names the server.
+            level: beginner
+            minutes: 1
+            files:
+              other.kubeconfig: |
+                apiVersion: v1
+                kind: Config
+                clusters: [{ name: c, cluster: { server: "${server}" } }]
+                contexts: [{ name: x, context: { cluster: c, user: u } }]
+                current-context: x
+                users: [{ name: u, user: { token: "$${not-a-variable}" } }]
+            steps:
+              - title: Read it
+                narration: Where it points.
+                kubectl: config view --raw --kubeconfig other.kubeconfig -o 'jsonpath={.clusters[0].cluster.server}|{.users[0].user.token}'
+            """;
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var result = ScenarioLoader.Load(lesson, Path.Combine(folder, "own-kubeconfig.yaml"));
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+
+        var transcript = await new ScenarioRunner(Clients.EmulatedClients.Create()).RunAsync(result.Scenario!);
+
+        Assert.That(transcript.Steps[0].Stdout, Is.EqualTo("https://127.0.0.1:6443|${not-a-variable}"));
+    }
+
+    [Test]
     public async Task ACommandWithoutAnEmulatorIsAStepErrorNotASilentPass()
     {
         var folder = Directory.CreateTempSubdirectory().FullName;

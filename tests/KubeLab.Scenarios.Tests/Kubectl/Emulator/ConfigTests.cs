@@ -52,6 +52,15 @@ public class ConfigTests
     }
 
     [Test]
+    public async Task A_server_that_is_no_url_is_a_kubectl_error()
+    {
+        var learner = new Learner();
+
+        Assert.That(await learner.RunAsync("get", "pods", "--server=https://exa mple"),
+            Is.EqualTo((1, "", "error: host must be a URL or a host:port pair: \"https://exa mple\"\n")));
+    }
+
+    [Test]
     public async Task View_redacts_the_token()
     {
         var learner = new Learner();
