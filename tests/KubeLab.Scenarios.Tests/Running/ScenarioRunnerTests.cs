@@ -124,6 +124,38 @@ public class ScenarioRunnerTests
     }
 
     [Test]
+    public async Task ACaptureNamesTheObjectOfAnObjectCheckAWaitAndAnObjectCapture()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var lesson = Lesson.Replace("uid: { from: response, path: metadata.uid }",
+            "uid: { from: response, path: metadata.uid }\n      ns: { from: response, path: metadata.name }") + "\n" + """
+              - title: Wait for it by its captured name
+                narration: The names come from the first step.
+                wait: { for: { ref: configmaps/settings, namespace: "${ns}", path: data.mode, equals: fast } }
+                expect:
+                  object: { ref: "namespaces/${ns}", path: metadata.uid, equals: "${uid}" }
+                capture:
+                  phase: { from: object, ref: "namespaces/${ns}", path: status.phase }
+              - title: Use what the object capture kept
+                narration: Active.
+                clock: { advance: 1s }
+                expect:
+                  object: { ref: "namespaces/${ns}", path: status.phase, equals: "${phase}" }
+            """;
+        var result = ScenarioLoader.Load(lesson, Path.Combine(folder, "raw-http.yaml"));
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+
+        var transcript = await new ScenarioRunner([]).RunAsync(result.Scenario!);
+
+        Assert.That(transcript.Steps.Select(s => s.Error), Has.All.Null);
+        Assert.That(transcript.Steps.TakeLast(2).SelectMany(s => s.Checks).Select(c => (c.Description, c.Passed)), Is.EqualTo(new[]
+        {
+            ($"namespaces/rodrigo metadata.uid equals \"{System.Text.Json.Nodes.JsonNode.Parse(transcript.Steps[0].Exchanges[0].ResponseText)!["metadata"]!["uid"]}\"", true),
+            ("namespaces/rodrigo status.phase equals \"Active\"", true),
+        }));
+    }
+
+    [Test]
     public async Task ACommandWithoutAnEmulatorIsAStepErrorNotASilentPass()
     {
         var folder = Directory.CreateTempSubdirectory().FullName;
