@@ -137,6 +137,10 @@ internal sealed partial class StepExecutor
         }
     }
 
+    /// <summary>A value as a shell user would type it: as it is when that is safe, else in single quotes.</summary>
+    private static string ShellWord(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "_-./:@%+=,".Contains(c)) ? value : "'" + value.Replace("'", "'\\''") + "'";
+
     private static string Describe(StepAction action) => action switch
     {
         KubectlAction k => "kubectl " + k.CommandLine,

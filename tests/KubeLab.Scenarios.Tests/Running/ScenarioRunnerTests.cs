@@ -93,7 +93,7 @@ public class ScenarioRunnerTests
     }
 
     [Test]
-    public async Task TheLearnersFilesNameTheServerAsTheirKubeconfigDoes()
+    public async Task TheLearnersFilesNameTheServerAsTheirKubeconfigDoesAndVariablesPrecedeTheCommand()
     {
         const string lesson = """
             id: own-kubeconfig
@@ -112,7 +112,8 @@ public class ScenarioRunnerTests
             steps:
               - title: Read it
                 narration: Where it points.
-                kubectl: config view --raw --kubeconfig other.kubeconfig -o 'jsonpath={.clusters[0].cluster.server}|{.users[0].user.token}'
+                env: { KUBECONFIG: other.kubeconfig, EMPTY: "" }
+                kubectl: config view --raw -o 'jsonpath={.clusters[0].cluster.server}|{.users[0].user.token}'
             """;
         var folder = Directory.CreateTempSubdirectory().FullName;
         var result = ScenarioLoader.Load(lesson, Path.Combine(folder, "own-kubeconfig.yaml"));
@@ -121,6 +122,9 @@ public class ScenarioRunnerTests
         var transcript = await new ScenarioRunner(Clients.EmulatedClients.Create()).RunAsync(result.Scenario!);
 
         Assert.That(transcript.Steps[0].Stdout, Is.EqualTo("https://127.0.0.1:6443|${not-a-variable}"));
+        Assert.That(transcript.Steps[0].Command, Is.EqualTo(
+            "KUBECONFIG=other.kubeconfig EMPTY='' kubectl config view --raw -o 'jsonpath={.clusters[0].cluster.server}|{.users[0].user.token}'"),
+            "the variables before the command, as a shell shows them");
     }
 
     [Test]
