@@ -19,6 +19,13 @@ public class ServeLessonTests
             metadata:
               name: extra
               namespace: project1
+          own.kubeconfig: |
+            apiVersion: v1
+            kind: Config
+            clusters: [{ name: served, cluster: { server: "${server}", certificate-authority: ca.crt } }]
+            contexts: [{ name: ci, context: { cluster: served, user: ci } }]
+            current-context: ci
+            users: [{ name: ci, user: { token: ci-token } }]
         cluster:
           objects:
             - apiVersion: v1
@@ -87,11 +94,14 @@ public class ServeLessonTests
         // The lesson's files, beside the kubeconfig in a folder named after the lesson, work as the lesson types them.
         var workdir = Path.Combine(simulator.Directory, "served-lesson");
         Assert.That(Directory.EnumerateFiles(workdir).Select(Path.GetFileName).Order(),
-            Is.EqualTo(new[] { "ca.crt", "extra.yaml", "jane.crt", "jane.key", "kubernetes-admin.crt", "kubernetes-admin.key" }));
+            Is.EqualTo(new[] { "ca.crt", "extra.yaml", "jane.crt", "jane.key", "kubernetes-admin.crt", "kubernetes-admin.key", "own.kubeconfig" }));
         if (!OperatingSystem.IsWindows())
             Assert.That(File.GetUnixFileMode(Path.Combine(workdir, "jane.key")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), "a private key");
         Assert.That(await kubectl.In(workdir).RunAsync("--context", "admin", "create", "-f", "extra.yaml"),
             Is.EqualTo(KubectlResult.Success("configmap/extra created\n")));
+        // A kubeconfig among the files names the served cluster as ${server}, its CA as the ca.crt beside it.
+        Assert.That(await kubectl.In(workdir).RunAsync("--kubeconfig", "own.kubeconfig", "auth", "whoami", "-o", "jsonpath={.status.userInfo.username}"),
+            Is.EqualTo(KubectlResult.Success("ci")));
         Directory.Delete(folder, recursive: true);
     }
 

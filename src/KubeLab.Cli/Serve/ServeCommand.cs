@@ -33,10 +33,11 @@ internal static class ServeCommand
             Console.Error.WriteLine($"{controller}: reconciling {key} failed, will retry: {error.Message}");
         cluster.Controllers.Start();
         var token = "kubelab-admin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var server = $"{(options.Http ? "http" : "https")}://127.0.0.1:{options.Port}";
         ServedLesson? lesson = null;
         try
         {
-            if (scenario is not null) lesson = await ServedLesson.PrepareAsync(scenario, cluster, token);
+            if (scenario is not null) lesson = await ServedLesson.PrepareAsync(scenario, cluster, token, server);
         }
         catch (InvalidOperationException e)
         {
@@ -49,7 +50,6 @@ internal static class ServeCommand
         var entries = lesson?.Kubeconfig().With(users) ?? (options.Http
             ? new Kubeconfig.Entries([new("kubelab", "kubelab-admin", "default")], "kubelab", [new("kubelab-admin")])
             : new Kubeconfig.Entries([new("kubelab", "kubelab-admin", "default")], "kubelab", [new("kubelab-admin", token)]).With(users));
-        var server = $"{(options.Http ? "http" : "https")}://127.0.0.1:{options.Port}";
 
         HarRecording? recording = null;
         if (options.Record is { } record)

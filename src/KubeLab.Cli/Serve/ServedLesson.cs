@@ -14,8 +14,8 @@ namespace KubeLab.Cli.Serve;
 /// </summary>
 internal sealed class ServedLesson(Scenario scenario, ClientEnvironment environment)
 {
-    public static async Task<ServedLesson> PrepareAsync(Scenario scenario, Cluster cluster, string adminToken) =>
-        new(scenario, await LessonSetup.PrepareAsync(scenario, cluster, adminToken));
+    public static async Task<ServedLesson> PrepareAsync(Scenario scenario, Cluster cluster, string adminToken, string server) =>
+        new(scenario, await LessonSetup.PrepareAsync(scenario, cluster, adminToken, server));
 
     public string Id => scenario.Id;
 

@@ -15,8 +15,11 @@ public sealed class ClientEnvironment
     /// <summary>The cluster the kubeconfig's server points at.</summary>
     public required Cluster Cluster { get; init; }
 
+    /// <summary>Where a lesson run's API server is, as kubeadm's kubeconfig names it on a control-plane node.</summary>
+    public const string DefaultServer = "https://127.0.0.1:6443";
+
     /// <summary>The server URL written in the kubeconfig (what kubectl's -v logs and curl show).</summary>
-    public string Server { get; init; } = "https://127.0.0.1:6443";
+    public string Server { get; init; } = DefaultServer;
 
     /// <summary>The name of the kubeconfig's one cluster entry (<c>kubectl config view</c> shows it).</summary>
     public string ClusterName { get; init; } = "kubelab";

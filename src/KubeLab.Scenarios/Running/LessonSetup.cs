@@ -18,14 +18,17 @@ public static class LessonSetup
 
     /// <summary>
     /// The lesson's start on <paramref name="cluster"/>, the built-in admin authenticating with
-    /// <paramref name="adminToken"/> (a served cluster uses a secret one).
+    /// <paramref name="adminToken"/> (a served cluster uses a secret one), the API server at <paramref name="server"/>.
     /// </summary>
-    public static Task<ClientEnvironment> PrepareAsync(Scenario scenario, Cluster cluster, string adminToken) =>
-        PrepareAsync(scenario, cluster, new AdminClient(cluster, adminToken), adminToken);
+    public static Task<ClientEnvironment> PrepareAsync(Scenario scenario, Cluster cluster, string adminToken, string server) =>
+        PrepareAsync(scenario, cluster, new AdminClient(cluster, adminToken), adminToken, server);
 
-    internal static async Task<ClientEnvironment> PrepareAsync(Scenario scenario, Cluster cluster, AdminClient admin, string adminToken)
+    internal static async Task<ClientEnvironment> PrepareAsync(Scenario scenario, Cluster cluster, AdminClient admin, string adminToken,
+        string server = ClientEnvironment.DefaultServer)
     {
-        var files = scenario.Files.ToDictionary(f => f.Name, f => f.Content, StringComparer.Ordinal);
+        // The learner's files may name the server as ${server} (a kubeconfig of their own, say), as step values do.
+        var files = scenario.Files.ToDictionary(f => f.Name, f => Variables.Substitute(f.Content, name => name == "server" ? server : null),
+            StringComparer.Ordinal);
         var setup = scenario.Cluster;
         var certificates = new Dictionary<string, X509Certificate2>(StringComparer.Ordinal);
         cluster.Authentication.AddTokenUser(adminToken, ClusterUser.Admin, "kubeadm:cluster-admins");
@@ -51,6 +54,7 @@ public static class LessonSetup
         return new ClientEnvironment
         {
             Cluster = cluster,
+            Server = server,
             Kubeconfig = setup.Kubeconfig ?? DefaultKubeconfig(ns, adminToken),
             Files = files,
             Certificates = certificates,

@@ -125,16 +125,21 @@ internal sealed partial class StepExecutor
 
     private async Task WaitAsync(WaitAction wait, CancellationToken cancellationToken)
     {
+        var target = Substitute(wait.For);
         for (var waited = TimeSpan.Zero; ; waited += LessonTime.Tick)
         {
             await time.SettleAsync(cancellationToken);
-            var (exists, json) = _objects.Read(wait.For.Ref);
-            if (ValueMatcher.Json(wait.For.Value, json, exists) is null) return;
+            var (exists, json) = _objects.Read(target.Ref);
+            if (ValueMatcher.Json(target.Value, json, exists) is null) return;
             if (waited >= wait.Timeout)
-                throw new StepFailure($"{wait.For.Ref} did not reach '{ValueMatcher.Describe(wait.For.Value)}' within {wait.Timeout.TotalSeconds:0}s");
+                throw new StepFailure($"{target.Ref} did not reach '{ValueMatcher.Describe(target.Value)}' within {wait.Timeout.TotalSeconds:0}s");
             await time.StepAsync(cancellationToken);
         }
     }
+
+    /// <summary>A value as a shell user would type it: as it is when that is safe, else in single quotes.</summary>
+    private static string ShellWord(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "_-./:@%+=,".Contains(c)) ? value : "'" + value.Replace("'", "'\\''") + "'";
 
     private static string Describe(StepAction action) => action switch
     {

@@ -49,7 +49,7 @@ internal sealed partial class StepExecutor
 
     private string? FromObject(Capture capture)
     {
-        var (exists, json) = _objects.Read(capture.Ref!);
+        var (exists, json) = _objects.Read(Substitute(capture.Ref!));
         if (!exists) return null;
         return capture.Path is null ? json?.ToJsonString() : capture.Path.TryFind(json, out var value) ? ObjectPath.AsText(value) : null;
     }
@@ -66,7 +66,7 @@ internal sealed partial class StepExecutor
             Body = Substitute(r.Body),
             Headers = r.Headers.Select(h => h with { Value = Substitute(h.Value)! }).ToList(),
         }).ToList(),
-        Objects = expect.Objects.Select(o => o with { Value = Substitute(o.Value)! }).ToList(),
+        Objects = expect.Objects.Select(Substitute).ToList(),
     };
 
     private RequestLine Substitute(RequestLine line) => line with { Path = Substitute(line.Path), Query = line.Query is null ? null : Substitute(line.Query) };
@@ -77,4 +77,10 @@ internal sealed partial class StepExecutor
         Containing = check.Containing.Select(c => c is JsonValue v && v.TryGetValue<string>(out var t) ? JsonValue.Create(Substitute(t)) : c).ToList(),
         Matching = check.Matching is null ? null : Substitute(check.Matching),
     };
+
+    /// <summary>An object check with <c>${name}</c> replaced in the object's name and namespace as well as in what is expected.</summary>
+    private ObjectCheck Substitute(ObjectCheck check) => check with { Ref = Substitute(check.Ref), Value = Substitute(check.Value)! };
+
+    private ObjectRef Substitute(ObjectRef reference) =>
+        reference with { Name = Substitute(reference.Name), Namespace = reference.Namespace is null ? null : Substitute(reference.Namespace) };
 }

@@ -19,7 +19,7 @@ internal sealed partial class StepExecutor(ClientEnvironment environment, AdminC
         var before = ClusterState.Read(cluster);
         var from = cluster.Api.Exchanges.LastSequence;
         var output = new CommandOutput();
-        var command = Describe(step.Action);
+        var command = string.Concat(step.Env.Select(v => $"{v.Name}={ShellWord(v.Value)} ")) + Describe(step.Action);
         int? exit = null;
         string? error = null;
         try

@@ -31,6 +31,11 @@ public class ConfigEmulatorParityTests : EmulatorParityFixture
             ["config", "use-context", "nope"],
             ["config", "view"],
             ["config", "view", "--minify"],
+            ["config", "set-context", "typo", "--cluster=kubelab", "--user=jnae"],
+            ["config", "view", "--minify", "--context=typo"],
+            ["config", "set-credentials", "jnae", "--token=not-a-token"],
+            ["config", "set-credentials", "jnae", "--token=still-not-a-token"],
+            ["config", "view", "--minify", "--context=typo"],
             ["get", "pods"],
         ];
         foreach (var step in steps)

@@ -62,7 +62,7 @@ public class MalformedLessonTests
     [TestCase("unknown-rollout-subcommand", "(9,22): unknown 'rollout' subcommand 'foo' ('rollout' subcommands: history, pause, resume, undo, status, restart)")]
     [TestCase("unknown-resource", "(11,22): unknown resource 'pdos' — did you mean 'pods'?")]
     [TestCase("unsimulated-kubectl-command", "(9,14): 'kubectl top' is not simulated (the emulated kubectl has: get, create, delete, apply, run, label, annotate, patch, scale, replace, version, api-versions, api-resources, auth, config, logs, describe, proxy, explain, wait, rollout, set, edit)")]
-    [TestCase("unsimulated-kubectl-subcommand", "(9,21): 'config get-contexts' is not simulated (the emulated 'config' has: view, use-context, set-context, current-context)")]
+    [TestCase("unsimulated-kubectl-subcommand", "(9,21): 'config get-contexts' is not simulated (the emulated 'config' has: view, use-context, set-context, set-credentials, current-context)")]
     [TestCase("wrong-type", "(5,10): 'minutes' must be a whole number, not 'ten'")]
     [TestCase("yaml-syntax", "(9,25): YAML syntax: while scanning a plain scalar value, found invalid mapping (a value that contains ': ' must be quoted)")]
     [TestCase("yaml-tag", "(5,10): YAML tags ('!!int') are not used in lessons: quote the value to make it text")]

@@ -93,6 +93,73 @@ public class ScenarioRunnerTests
     }
 
     [Test]
+    public async Task TheLearnersFilesNameTheServerAsTheirKubeconfigDoesAndVariablesPrecedeTheCommand()
+    {
+        const string lesson = """
+            id: own-kubeconfig
+            title: A kubeconfig of one's own
+            summary: The learner's file names the server.
+            level: beginner
+            minutes: 1
+            files:
+              other.kubeconfig: |
+                apiVersion: v1
+                kind: Config
+                clusters: [{ name: c, cluster: { server: "${server}" } }]
+                contexts: [{ name: x, context: { cluster: c, user: u } }]
+                current-context: x
+                users: [{ name: u, user: { token: "$${not-a-variable}" } }]
+            steps:
+              - title: Read it
+                narration: Where it points.
+                env: { KUBECONFIG: other.kubeconfig, EMPTY: "" }
+                kubectl: config view --raw -o 'jsonpath={.clusters[0].cluster.server}|{.users[0].user.token}'
+            """;
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var result = ScenarioLoader.Load(lesson, Path.Combine(folder, "own-kubeconfig.yaml"));
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+
+        var transcript = await new ScenarioRunner(Clients.EmulatedClients.Create()).RunAsync(result.Scenario!);
+
+        Assert.That(transcript.Steps[0].Stdout, Is.EqualTo("https://127.0.0.1:6443|${not-a-variable}"));
+        Assert.That(transcript.Steps[0].Command, Is.EqualTo(
+            "KUBECONFIG=other.kubeconfig EMPTY='' kubectl config view --raw -o 'jsonpath={.clusters[0].cluster.server}|{.users[0].user.token}'"),
+            "the variables before the command, as a shell shows them");
+    }
+
+    [Test]
+    public async Task ACaptureNamesTheObjectOfAnObjectCheckAWaitAndAnObjectCapture()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var lesson = Lesson.Replace("uid: { from: response, path: metadata.uid }",
+            "uid: { from: response, path: metadata.uid }\n      ns: { from: response, path: metadata.name }") + "\n" + """
+              - title: Wait for it by its captured name
+                narration: The names come from the first step.
+                wait: { for: { ref: configmaps/settings, namespace: "${ns}", path: data.mode, equals: fast } }
+                expect:
+                  object: { ref: "namespaces/${ns}", path: metadata.uid, equals: "${uid}" }
+                capture:
+                  phase: { from: object, ref: "namespaces/${ns}", path: status.phase }
+              - title: Use what the object capture kept
+                narration: Active.
+                clock: { advance: 1s }
+                expect:
+                  object: { ref: "namespaces/${ns}", path: status.phase, equals: "${phase}" }
+            """;
+        var result = ScenarioLoader.Load(lesson, Path.Combine(folder, "raw-http.yaml"));
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+
+        var transcript = await new ScenarioRunner([]).RunAsync(result.Scenario!);
+
+        Assert.That(transcript.Steps.Select(s => s.Error), Has.All.Null);
+        Assert.That(transcript.Steps.TakeLast(2).SelectMany(s => s.Checks).Select(c => (c.Description, c.Passed)), Is.EqualTo(new[]
+        {
+            ($"namespaces/rodrigo metadata.uid equals \"{System.Text.Json.Nodes.JsonNode.Parse(transcript.Steps[0].Exchanges[0].ResponseText)!["metadata"]!["uid"]}\"", true),
+            ("namespaces/rodrigo status.phase equals \"Active\"", true),
+        }));
+    }
+
+    [Test]
     public async Task ACommandWithoutAnEmulatorIsAStepErrorNotASilentPass()
     {
         var folder = Directory.CreateTempSubdirectory().FullName;

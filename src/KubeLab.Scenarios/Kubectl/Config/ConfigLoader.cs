@@ -58,16 +58,18 @@ internal sealed class ConfigLoader(ClientEnvironment environment, FlagValues fla
         if (cluster is null && flags.String("cluster").Length > 0)
             throw KubectlException.Raw($"Error in configuration: cluster \"{clusterName}\" does not exist\n");
 
-        var server = flags.String("server") is { Length: > 0 } s ? s : cluster?.Server ?? "";
-        if (server.Length == 0) server = "http://localhost:8080";
-        if (!server.Contains("://")) server = "https://" + server;
+        var host = flags.String("server") is { Length: > 0 } s ? s : cluster?.Server ?? "";
+        var server = host.Length == 0 ? "http://localhost:8080" : host.Contains("://") ? host : "https://" + host;
+        // client-go's DefaultServerURL. (A host Go parses but cannot dial, such as "${server}", fails later in real
+        // kubectl, as "Unable to connect to the server: …"; here it fails now, with this message.)
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri))
+            throw KubectlException.Client($"host must be a URL or a host:port pair: {Output.GoValue.Quote(host)}");
         var ns = flags.String("namespace") is { Length: > 0 } n ? n : context?.Namespace is { Length: > 0 } cn ? cn : "default";
 
         var token = flags.String("token") is { Length: > 0 } t ? t : user?.Token;
         var certificate = Certificate(user);
         var basic = flags.String("username") is { Length: > 0 } un ? (un, flags.String("password"))
             : user?.Username is { } name ? (name, user.Password ?? "") : ((string, string)?)null;
-        var uri = new Uri(server);
         var secure = uri.Scheme == Uri.UriSchemeHttps;
         return new RestConfig(uri, ns)
         {

@@ -29,6 +29,38 @@ public class ConfigTests
     }
 
     [Test]
+    public async Task Set_credentials_fixes_a_token_and_minify_names_a_missing_user()
+    {
+        var learner = new Learner();
+        learner.Cluster.Authentication.AddTokenUser("right-token", "jane");
+        learner.Environment.Kubeconfig = learner.Environment.Kubeconfig with
+        {
+            CurrentContext = "jane",
+            Contexts = [.. learner.Environment.Kubeconfig.Contexts, new KubeconfigContext("jane", "jnae", null)],
+            Users = [.. learner.Environment.Kubeconfig.Users, new KubeconfigUser("jane", "wrong-token", null)],
+        };
+
+        Assert.That(await learner.RunAsync("config", "view", "--minify"), Is.EqualTo((1, "", "error: cannot locate user jnae\n")));
+        await learner.RunAsync("config", "set-context", "jane", "--user=jane");
+        Assert.That(await learner.RunAsync("config", "set-credentials", "jane", "--token=right-token"), Is.EqualTo((0, "User \"jane\" set.\n", "")));
+        Assert.That(await learner.RunAsync("config", "set-credentials", "robot", "--token=robot-token"), Is.EqualTo((0, "User \"robot\" set.\n", "")));
+
+        Assert.That(learner.Environment.Kubeconfig.Users.Select(u => $"{u.Name}={u.Token}"),
+            Is.EqualTo(new[] { $"admin={Learner.Token}", "jane=right-token", "robot=robot-token" }));
+        var (exit, stdout, _) = await learner.RunAsync("auth", "whoami");
+        Assert.That((exit, stdout), Is.EqualTo((0, "ATTRIBUTE   VALUE\nUsername    jane\nGroups      [system:authenticated]\n")));
+    }
+
+    [Test]
+    public async Task A_server_that_is_no_url_is_a_kubectl_error()
+    {
+        var learner = new Learner();
+
+        Assert.That(await learner.RunAsync("get", "pods", "--server=https://exa mple"),
+            Is.EqualTo((1, "", "error: host must be a URL or a host:port pair: \"https://exa mple\"\n")));
+    }
+
+    [Test]
     public async Task View_redacts_the_token()
     {
         var learner = new Learner();

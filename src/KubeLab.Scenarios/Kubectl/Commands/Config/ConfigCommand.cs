@@ -10,7 +10,7 @@ using KubeLab.Scenarios.Model;
 namespace KubeLab.Scenarios.Kubectl.Commands.Config;
 
 /// <summary>
-/// <c>kubectl config view|use-context|set-context|current-context</c>: the learner's kubeconfig read and edited
+/// <c>kubectl config view|use-context|set-context|set-credentials|current-context</c>: the learner's kubeconfig read and edited
 /// locally (no request). Edits change the environment's kubeconfig, or the file <c>KUBECONFIG</c> or
 /// <c>--kubeconfig</c> names.
 /// </summary>
@@ -18,10 +18,10 @@ internal sealed class ConfigCommand : CommandDefinition
 {
     public override string Name => "config";
     public override IReadOnlyList<CommandDefinition> Subcommands { get; } =
-        [new ConfigView(), new UseContext(), new SetContext(), new CurrentContext()];
+        [new ConfigView(), new UseContext(), new SetContext(), new SetCredentials(), new CurrentContext()];
 
     public override Task<int> RunAsync(Invocation invocation) =>
-        throw KubectlException.Raw("error: a config subcommand is required (view, use-context, set-context or current-context)\n");
+        throw KubectlException.Raw("error: a config subcommand is required (view, use-context, set-context, set-credentials or current-context)\n");
 
     /// <summary>Saves an edited kubeconfig where kubectl would write it.</summary>
     public static void Save(Invocation invocation, KubeconfigDocument document)
@@ -57,6 +57,9 @@ internal sealed class ConfigView : CommandDefinition
         {
             var name = invocation.Loader.ContextName(document);
             var context = document.Context(name) ?? throw KubectlException.Client(name.Length == 0 ? "current-context must exist in order to minify" : $"cannot locate context {name}");
+            // client-go's MinifyConfig: the context's cluster and user must be there when it names them.
+            if (context.Cluster.Length > 0 && document.Cluster(context.Cluster) is null) throw KubectlException.Client($"cannot locate cluster {context.Cluster}");
+            if (context.User.Length > 0 && document.User(context.User) is null) throw KubectlException.Client($"cannot locate user {context.User}");
             document = new KubeconfigDocument(name, document.Clusters.Where(c => c.Name == context.Cluster).ToList(), [context],
                 document.Users.Where(u => u.Name == context.User).ToList());
         }
