@@ -1,7 +1,7 @@
 using KubeLab.Testing;
 using Microsoft.Playwright;
 
-namespace KubeLab.Site.Tests;
+namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>
 /// One site and one browser for the whole suite (each test gets a fresh browser context). The site serves the

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KubeLab.Site.Tests;
+namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>
 /// The site as <c>dotnet run</c> starts it, in this process, on Kestrel at a free loopback port, with its lessons from the folder given.

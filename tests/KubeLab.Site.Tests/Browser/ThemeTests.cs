@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace KubeLab.Site.Tests;
+namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>Light and dark follow the system's preference, and both stay readable (axe-core checks contrast).</summary>
 public class ThemeTests : BrowserTest

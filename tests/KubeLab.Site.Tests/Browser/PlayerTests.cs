@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace KubeLab.Site.Tests;
+namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>The lesson player on the bundled pods-on-the-wire lesson: stepping, going back, deep links, reset.</summary>
 public class PlayerTests : BrowserTest

@@ -2,7 +2,7 @@ using KubeLab.Scenarios.Catalog;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace KubeLab.Site.Tests;
+namespace KubeLab.Site.Tests.Browser;
 
 public class CatalogTests : BrowserTest
 {

@@ -1,6 +1,6 @@
 using KubeLab.Testing;
 
-namespace KubeLab.Site.Tests;
+namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>axe-core's script, located (or downloaded from npm) once per run by scripts/axe-core.sh, as developers get it.</summary>
 internal static class AxeCore

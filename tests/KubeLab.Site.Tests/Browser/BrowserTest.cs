@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using KubeLab.Testing;
 using Microsoft.Playwright;
 
-namespace KubeLab.Site.Tests;
+namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>
 /// A test in a fresh browser context of its own. Whatever the page reports — a console error, an uncaught

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace KubeLab.Site.Tests;
+namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>
 /// The test-only lesson escaping-on-the-page writes markup into its title, summary, narration and objects:
