@@ -5,17 +5,8 @@ namespace KubeLab.Site.Tests.Browser;
 /// <summary>axe-core's script, located (or downloaded from npm) once per run by scripts/axe-core.sh, as developers get it.</summary>
 internal static class AxeCore
 {
-    private static readonly Lazy<Task<string>> Located = new(LocateAsync);
+    private static readonly ScriptedPath Located = new("axe-core.sh", "axe-core",
+        "Run scripts/test-prerequisites.sh, or set AXE_CORE_JS to an axe.min.js.", TimeSpan.FromMinutes(2));
 
-    public static Task<string> PathAsync() => Located.Value;
-
-    private static async Task<string> LocateAsync()
-    {
-        var script = Path.Combine(RepositoryRoot.Path, "scripts", "axe-core.sh");
-        var result = await ProcessRunner.RunAsync("bash", [script], TimeSpan.FromMinutes(2));
-        var path = result.Stdout.Trim();
-        if (result.ExitCode != 0 || !File.Exists(path))
-            throw new InvalidOperationException($"scripts/axe-core.sh could not provide axe-core (exit code {result.ExitCode}):\n{result.Stderr}");
-        return path;
-    }
+    public static Task<string> PathAsync() => Located.GetAsync();
 }
