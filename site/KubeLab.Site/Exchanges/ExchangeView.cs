@@ -1,5 +1,4 @@
 using KubeLab.ControlPlane.Catalog;
-using KubeLab.ControlPlane.Pipeline;
 using KubeLab.Scenarios.Http;
 using KubeLab.Scenarios.Running;
 using KubeLab.Scenarios.Transcripts;
