@@ -1,5 +1,6 @@
 using KubeLab.Cli.Lessons;
 using KubeLab.Cli.Serve;
+using KubeLab.Cli.Terminal;
 using KubeLab.Scenarios.Catalog;
 
 namespace KubeLab.Cli;
@@ -12,14 +13,22 @@ internal static class CommandLine
 
         usage:
           kubelab serve [--port N] [--kubeconfig PATH] [--http] [--user NAME[:GROUP,...]]...
+                        [--lesson LESSON [--workdir DIR]] [--record FILE.har [--record-clients-only]]
               serve a simulated cluster on 127.0.0.1 (default port 6443) and write a kubeconfig
               for it (default ./kubelab.kubeconfig); --http serves plain HTTP (no credentials sent);
               each --user adds a context NAME whose client certificate says CN=NAME, O=GROUP
+              --lesson: start where a lesson (a file, or a bundled lesson's id) starts: its objects,
+              users and kubeconfig contexts; its files (and ca.crt, NAME.crt, NAME.key) are written to
+              --workdir, by default a folder named after the lesson beside the kubeconfig
+              --record: write every exchange to a HAR 1.2 file as it completes (complete on exit);
+              the cluster's own components are marked "_component" in their entries, or left out
+              with --record-clients-only
           kubelab validate PATH...
               check lesson files, or every lesson in folders; errors as FILE (LINE,COL): MESSAGE
-          kubelab run LESSON [--format text|json]
+          kubelab run LESSON [--format text|json|markdown]
               run a lesson (a file, or a bundled lesson's id) on a fresh simulated cluster and print
-              its transcript: narration, commands and output, requests, changes, checks
+              its transcript: narration, commands and output, requests, changes, checks; markdown
+              has each request and response in full; exit 1 if a check fails
           kubelab export LESSON --har FILE | --pcap FILE | --html FILE
               run a lesson and write the exchanges its steps made as a HAR 1.2 archive (browser
               devtools import it), a pcap capture (Wireshark: Decode As HTTP on port 6443) or an
@@ -43,7 +52,7 @@ internal static class CommandLine
                 "serve" => await ServeCommand.Run(ParseServe(args[1..])),
                 "validate" => ValidateCommand.Run(args[1..], Console.Out, Console.Error),
                 "lessons" => LessonsCommand.Run(args[1..], LessonFolder.Find(), Console.Out, Console.Error),
-                "run" => await RunCommand.Run(args[1..], Console.Out, Console.Error, color: !Console.IsOutputRedirected),
+                "run" => await RunCommand.Run(args[1..], Console.Out, Console.Error, ConsoleTerminal.StdoutColor, ConsoleTerminal.Progress()),
                 "export" => await ExportCommand.Run(args[1..], Console.Out, Console.Error),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),
             };
@@ -67,9 +76,17 @@ internal static class CommandLine
                 "--kubeconfig" => options with { Kubeconfig = Value(args, ref i) },
                 "--http" => options with { Http = true },
                 "--user" => options with { Users = [.. options.Users, UserSpec(Value(args, ref i))] },
+                "--record" => options with { Record = Value(args, ref i) },
+                "--record-clients-only" => options with { RecordClientsOnly = true },
+                "--lesson" => options with { Lesson = Value(args, ref i) },
+                "--workdir" => options with { Workdir = Value(args, ref i) },
                 var other => throw new UsageException($"unknown option \"{other}\" ({ServeCommand.Usage})"),
             };
         }
+        if (options.RecordClientsOnly && options.Record is null) throw new UsageException("--record-clients-only needs --record FILE.har");
+        if (options.Workdir is not null && options.Lesson is null) throw new UsageException("--workdir is where a lesson's files go: it needs --lesson");
+        if (options.Lesson is not null && options.Http)
+            throw new UsageException("--lesson needs HTTPS: over --http kubectl sends none of the lesson users' credentials");
         return options;
     }
 

@@ -31,6 +31,8 @@ public sealed class Cluster
         Identity = new ServerIdentity(Services.Ids);
         Authentication = new ClusterAuthentication(Store, Services);
         ClusterBootstrap.Run(this);
+        // The cluster was set up before its API server last started: its watch cache holds no older changes.
+        Store.ForgetHistory();
         Api = new Http.ApiServer(this);
         var events = new Controllers.Events.EventSequence();
         _kubelets = Store.List("nodes").Items.Select(n => new Controllers.Kubelet.Kubelet(this, (Api.Core.Node)n.Object, events))

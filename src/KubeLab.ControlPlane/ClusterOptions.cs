@@ -10,4 +10,9 @@ public sealed record ClusterOptions
     public int NodeCount { get; init; } = 2;
     /// <summary>Changes a watch can still resume from.</summary>
     public int WatchHistory { get; init; } = 10_000;
+    /// <summary>
+    /// How long the namespace controller waits after a namespace changes (kube-controller-manager's
+    /// namespaceDeletionGracePeriod, five seconds). Zero only for a cluster whose clock never moves.
+    /// </summary>
+    public TimeSpan NamespaceDeletionGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -1,10 +1,8 @@
-using KubeLab.Scenarios.Catalog;
 using KubeLab.Scenarios.Clients;
 using KubeLab.Scenarios.Export.Har;
 using KubeLab.Scenarios.Export.Html;
 using KubeLab.Scenarios.Export.Pcap;
 using KubeLab.Scenarios.Http;
-using KubeLab.Scenarios.Loading;
 using KubeLab.Scenarios.Running;
 
 namespace KubeLab.Cli.Lessons;
@@ -35,19 +33,9 @@ internal static class ExportCommand
         if (lesson is null) throw new UsageException($"which lesson? ({Usage})");
         if (outputs.Count == 0) throw new UsageException($"which format? ({Usage})");
 
-        var path = LessonCatalog.Resolve(lesson, LessonFolder.Find());
-        if (path is null)
-        {
-            stderr.WriteLine($"error: no lesson file or bundled lesson named \"{lesson}\" (see 'kubelab lessons')");
-            return 1;
-        }
-        var loaded = ScenarioLoader.LoadFile(path);
-        if (loaded.Scenario is null)
-        {
-            foreach (var error in loaded.Errors) stderr.WriteLine(error);
-            return 1;
-        }
-        var transcript = await new ScenarioRunner(EmulatedClients.Create()).RunAsync(loaded.Scenario);
+        var scenario = LessonArgument.Load(lesson, stderr);
+        if (scenario is null) return 1;
+        var transcript = await new ScenarioRunner(EmulatedClients.Create()).RunAsync(scenario);
         var exchanges = transcript.Steps.SelectMany(s => s.Exchanges).Select(WireExchange.From).ToList();
         foreach (var (format, file) in outputs)
         {

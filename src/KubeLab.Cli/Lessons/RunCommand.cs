@@ -1,20 +1,23 @@
-using KubeLab.Scenarios.Catalog;
+using KubeLab.Cli.Terminal;
 using KubeLab.Scenarios.Clients;
-using KubeLab.Scenarios.Loading;
 using KubeLab.Scenarios.Running;
+using KubeLab.Scenarios.Transcripts;
 using KubeLab.Scenarios.Transcripts.Rendering;
 
 namespace KubeLab.Cli.Lessons;
 
 /// <summary>
-/// <c>kubelab run LESSON [--format text|json]</c>: runs a lesson (a path or a bundled id) on a fresh
-/// simulated cluster and prints its transcript; exit 1 when a step fails, as CI expects.
+/// <c>kubelab run LESSON [--format text|json|markdown]</c>: runs a lesson (a path or a bundled id) on a fresh
+/// simulated cluster and prints its transcript; exit 1 when a step fails, as CI expects. A progress line per
+/// step goes to <paramref name="progress"/> (stderr on a terminal) while it runs.
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "kubelab run LESSON [--format text|json]";
+    public const string Usage = "kubelab run LESSON [--format text|json|markdown]";
 
-    public static async Task<int> Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool color)
+    private static readonly string[] Formats = ["text", "json", "markdown"];
+
+    public static async Task<int> Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool color, StepProgress? progress = null)
     {
         string? lesson = null;
         var format = "text";
@@ -22,7 +25,7 @@ internal static class RunCommand
         {
             if (args[i] == "--format")
             {
-                format = ++i < args.Count && args[i] is "text" or "json" ? args[i] : throw new UsageException($"--format takes text or json ({Usage})");
+                format = ++i < args.Count && Formats.Contains(args[i]) ? args[i] : throw new UsageException($"--format takes text, json or markdown ({Usage})");
                 continue;
             }
             if (lesson is not null || args[i].StartsWith('-')) throw new UsageException($"unexpected argument \"{args[i]}\" ({Usage})");
@@ -30,20 +33,23 @@ internal static class RunCommand
         }
         if (lesson is null) throw new UsageException($"which lesson? ({Usage})");
 
-        var path = LessonCatalog.Resolve(lesson, LessonFolder.Find());
-        if (path is null)
+        var scenario = LessonArgument.Load(lesson, stderr);
+        if (scenario is null) return 1;
+        var runner = new ScenarioRunner(EmulatedClients.Create());
+        if (progress is not null)
         {
-            stderr.WriteLine($"error: no lesson file or bundled lesson named \"{lesson}\" (see 'kubelab lessons')");
-            return 1;
+            runner.StepStarting += progress.Starting;
+            runner.StepFinished += progress.Finished;
         }
-        var loaded = ScenarioLoader.LoadFile(path);
-        if (loaded.Scenario is null)
-        {
-            foreach (var error in loaded.Errors) stderr.WriteLine(error);
-            return 1;
-        }
-        var transcript = await new ScenarioRunner(EmulatedClients.Create()).RunAsync(loaded.Scenario);
-        stdout.Write(format == "json" ? TranscriptJson.Render(transcript) : TranscriptText.Render(transcript, color));
+        var transcript = await runner.RunAsync(scenario);
+        stdout.Write(Render(transcript, format, color));
         return transcript.Passed ? 0 : 1;
     }
+
+    private static string Render(Transcript transcript, string format, bool color) => format switch
+    {
+        "json" => TranscriptJson.Render(transcript),
+        "markdown" => TranscriptMarkdown.Render(transcript),
+        _ => TranscriptText.Render(transcript, color),
+    };
 }

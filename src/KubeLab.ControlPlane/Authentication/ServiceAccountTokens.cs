@@ -10,8 +10,8 @@ using KubeLab.ControlPlane.Storage;
 namespace KubeLab.ControlPlane.Authentication;
 
 /// <summary>
-/// Service account tokens as the TokenRequest API issues them: JWTs (signed ES256 with the cluster's
-/// service account key) whose claims name the account, its namespace and uid, an audience and an expiry.
+/// Service account tokens as the TokenRequest API issues them: JWTs (signed RS256 with the service account key,
+/// <see cref="ServiceAccountSigningKey"/>) whose claims name the account, its namespace and uid, an audience and an expiry.
 /// A token authenticates as <c>system:serviceaccount:NS:NAME</c> while it has not expired by the cluster
 /// clock and the account still exists with the same uid.
 /// </summary>
@@ -21,7 +21,12 @@ public sealed class ServiceAccountTokens(VersionedStore store, ClusterServices s
     public static readonly string[] ApiAudiences = [Issuer];
     public const string CredentialIdKey = "authentication.kubernetes.io/credential-id";
 
-    private readonly Lazy<ECDsa> _key = new(() => ECDsa.Create(ECCurve.NamedCurves.nistP256));
+    private readonly Lazy<RSA> _key = new(() =>
+    {
+        var key = RSA.Create();
+        key.ImportFromPem(ServiceAccountSigningKey.Pem);
+        return key;
+    });
 
     public string Name => "service account token";
 
@@ -45,9 +50,9 @@ public sealed class ServiceAccountTokens(VersionedStore store, ClusterServices s
             ["nbf"] = now.ToUnixTimeSeconds(),
             ["sub"] = ServiceAccountNames.Username(account.Metadata.Namespace!, account.Metadata.Name!),
         };
-        var header = new JsonObject { ["alg"] = "ES256", ["kid"] = KeyId() };
+        var header = new JsonObject { ["alg"] = "RS256", ["kid"] = KeyId() };
         var signingInput = Base64Url(header.ToJsonString()) + "." + Base64Url(claims.ToJsonString());
-        var signature = _key.Value.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256);
+        var signature = _key.Value.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return (signingInput + "." + Base64Url(signature), expires);
     }
 
@@ -65,7 +70,8 @@ public sealed class ServiceAccountTokens(VersionedStore store, ClusterServices s
             return null;
         }
         if (claims?["iss"]?.GetValue<string>() != Issuer) return null;
-        if (!_key.IsValueCreated || !_key.Value.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), FromBase64Url(parts[2]), HashAlgorithmName.SHA256))
+        if (!_key.IsValueCreated || !_key.Value.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), FromBase64Url(parts[2]),
+                HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
             return AuthenticationResult.Failed("invalid signature: the token was not signed by this cluster");
         return Validate(claims);
     }

@@ -23,7 +23,11 @@ public sealed class ControllerManager : IAsyncDisposable
         _subscription = store.Subscribe(change =>
         {
             foreach (var queue in _queues)
-                foreach (var key in queue.Controller.KeysFor(change, store)) queue.Add(key);
+            {
+                var delay = queue.Controller.ChangeDelay;
+                foreach (var key in queue.Controller.KeysFor(change, store))
+                    queue.Add(key, delay > TimeSpan.Zero ? _clock.GetUtcNow() + delay : null);
+            }
         });
     }
 

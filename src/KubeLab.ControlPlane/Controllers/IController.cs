@@ -16,6 +16,9 @@ public interface IController
     /// <summary>The keys a committed change makes this controller look at.</summary>
     IEnumerable<string> KeysFor(StoreEvent change, VersionedStore store);
 
+    /// <summary>How long after a change its keys become ready (most controllers: at once).</summary>
+    TimeSpan ChangeDelay => TimeSpan.Zero;
+
     /// <summary>Brings one key toward its desired state; returns when to look again, or null.</summary>
     Task<TimeSpan?> ReconcileAsync(string key, CancellationToken cancellationToken);
 }

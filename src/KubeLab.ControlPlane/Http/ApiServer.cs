@@ -33,6 +33,9 @@ public sealed class ApiServer
     /// <summary>Every request and response this server handled, with the trace of each.</summary>
     public ExchangeLog Exchanges { get; } = new();
 
+    /// <summary>What open streams (watches, followed logs, in-process connections) still have to deliver.</summary>
+    public DeliveryBacklog Backlog { get; } = new();
+
     /// <summary>Serves one request: the entry point for Kestrel, the site, and in-process clients.</summary>
     public Task HandleAsync(HttpContext http) => _chain(http);
 

@@ -69,6 +69,15 @@ public sealed class VersionedStore(int historyLimit = 10_000)
         }
     }
 
+    /// <summary>
+    /// Drops the history so far: watches can start only from the current revision on. An API server's watch cache
+    /// begins with a list when the server starts, so a resourceVersion from before then is too old to watch from.
+    /// </summary>
+    public void ForgetHistory()
+    {
+        lock (Sync) _history.Clear();
+    }
+
     /// <summary>Events after <paramref name="revision"/>, or null when that revision fell out of the history.</summary>
     public List<StoreEvent>? EventsSince(long revision)
     {

@@ -99,8 +99,12 @@ internal sealed class CurlSession(CurlOptions options, ClientEnvironment environ
         var headers = response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated)
             .SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v))).ToList();
         var declared = headers.Any(h => h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase));
-        byte[]? whole = declared ? await response.Content.ReadAsByteArrayAsync(cancellationToken) : null;
-        var head = GoServerResponse.Build((int)response.StatusCode, headers, whole is null ? [] : [whole], streamed: !declared, complete: declared,
+        // A local program's answer written whole (kubectl proxy's http.Error) is complete when its handler returns:
+        // Go's server then gives it a Content-Length. Only a body still being written (a proxied watch) is streamed.
+        var whole = declared || (endpoint is Endpoint.Listener && response.Content.Headers.ContentLength is not null)
+            ? await response.Content.ReadAsByteArrayAsync(cancellationToken) : null;
+        var complete = whole is not null;
+        var head = GoServerResponse.Build((int)response.StatusCode, headers, whole is null ? [] : [whole], streamed: !complete, complete: complete,
             environment.Cluster.Services.Clock.GetUtcNow(), request.Method == "HEAD", handlerSetsLengthAndDate: endpoint is Endpoint.Listener);
 
         transfer.Status = (int)response.StatusCode;
@@ -124,7 +128,7 @@ internal sealed class CurlSession(CurlOptions options, ClientEnvironment environ
                 await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
                 var buffer = new byte[16 * 1024];
                 int read;
-                while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+                while ((read = await output.WaitOn(stream.ReadAsync(buffer, cancellationToken).AsTask())) > 0)
                 {
                     transfer.Downloaded += read;
                     sink.Write(buffer.AsSpan(0, read));

@@ -9,18 +9,26 @@ namespace KubeLab.Scenarios.Running;
 /// <summary>
 /// Puts a fresh cluster and the learner's machine in the state a lesson starts from: the users the API
 /// server knows, the objects already stored (created as the admin, through the API), the working files
-/// and the kubeconfig.
+/// and the kubeconfig. A lesson run and <c>kubelab serve --lesson</c> start from here.
 /// </summary>
-internal static class LessonSetup
+public static class LessonSetup
 {
+    /// <summary>The built-in admin's token in a lesson run (a fixed one, so transcripts are the same on every run).</summary>
     public const string AdminToken = "kubelab-admin-token";
 
-    public static async Task<ClientEnvironment> PrepareAsync(Scenario scenario, Cluster cluster, AdminClient admin)
+    /// <summary>
+    /// The lesson's start on <paramref name="cluster"/>, the built-in admin authenticating with
+    /// <paramref name="adminToken"/> (a served cluster uses a secret one).
+    /// </summary>
+    public static Task<ClientEnvironment> PrepareAsync(Scenario scenario, Cluster cluster, string adminToken) =>
+        PrepareAsync(scenario, cluster, new AdminClient(cluster, adminToken), adminToken);
+
+    internal static async Task<ClientEnvironment> PrepareAsync(Scenario scenario, Cluster cluster, AdminClient admin, string adminToken)
     {
         var files = scenario.Files.ToDictionary(f => f.Name, f => f.Content, StringComparer.Ordinal);
         var setup = scenario.Cluster;
         var certificates = new Dictionary<string, X509Certificate2>(StringComparer.Ordinal);
-        cluster.Authentication.AddTokenUser(AdminToken, ClusterUser.Admin, "kubeadm:cluster-admins");
+        cluster.Authentication.AddTokenUser(adminToken, ClusterUser.Admin, "kubeadm:cluster-admins");
         certificates[ClusterUser.Admin] = cluster.Authentication.IssueClientCertificate(ClusterUser.Admin, "kubeadm:cluster-admins");
         foreach (var user in setup.Users)
         {
@@ -43,13 +51,13 @@ internal static class LessonSetup
         return new ClientEnvironment
         {
             Cluster = cluster,
-            Kubeconfig = setup.Kubeconfig ?? DefaultKubeconfig(ns),
+            Kubeconfig = setup.Kubeconfig ?? DefaultKubeconfig(ns, adminToken),
             Files = files,
             Certificates = certificates,
         };
     }
 
     /// <summary>What kubeadm hands a new administrator: one context, the admin user, the lesson's namespace.</summary>
-    public static Kubeconfig DefaultKubeconfig(string ns) =>
-        new("kubelab", [new KubeconfigContext("kubelab", ClusterUser.Admin, ns)], [new KubeconfigUser(ClusterUser.Admin, AdminToken, null)]);
+    private static Kubeconfig DefaultKubeconfig(string ns, string adminToken) =>
+        new("kubelab", [new KubeconfigContext("kubelab", ClusterUser.Admin, ns)], [new KubeconfigUser(ClusterUser.Admin, adminToken, null)]);
 }

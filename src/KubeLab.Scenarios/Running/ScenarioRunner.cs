@@ -16,10 +16,22 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
 
     private readonly Dictionary<string, IClientCommand> _clients = clients.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
+    /// <summary>A step is about to run: its number (from 1), the number of steps, and the step.</summary>
+    public event Action<int, int, Step>? StepStarting;
+
+    /// <summary>A step has run; a progress display can say how it went while later steps run.</summary>
+    public event Action<StepTranscript>? StepFinished;
+
     public async Task<Transcript> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         await using var run = await StartAsync(scenario, cancellationToken);
-        while (!run.Finished) await run.NextAsync(cancellationToken);
+        while (!run.Finished)
+        {
+            StepStarting?.Invoke(run.Steps.Count + 1, scenario.Steps.Count, scenario.Steps[run.Steps.Count]);
+            // Not inside ?.Invoke(…): with no subscriber its arguments are never evaluated.
+            var step = await run.NextAsync(cancellationToken);
+            StepFinished?.Invoke(step);
+        }
         return run.Transcript;
     }
 
@@ -32,7 +44,7 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
         var clock = new SimulatedClock(Epoch);
         var cluster = new Cluster(new ClusterOptions { Clock = clock, Seed = StableSeed(scenario.Id) });
         var admin = new AdminClient(cluster, LessonSetup.AdminToken);
-        var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin);
+        var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin, LessonSetup.AdminToken);
         var time = new LessonTime(cluster, clock);
         environment.AwaitProgress = time.ProgressAsync;
         await time.SettleAsync(cancellationToken);

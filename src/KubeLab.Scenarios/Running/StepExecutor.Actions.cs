@@ -54,8 +54,9 @@ internal sealed partial class StepExecutor
         {
             var stop = new CancellationTokenSource();
             var running = client.RunAsync(args, environment, output, stop.Token);
-            environment.Background[terminal] = new BackgroundCommand(terminal, output, running, stop);
-            await time.SettleAsync(cancellationToken);
+            var command = new BackgroundCommand(terminal, output, running, stop);
+            environment.Background[terminal] = command;
+            await UntilWaitingAsync(command, cancellationToken);
             return null;
         }
         var task = client.RunAsync(args, environment, output, cancellationToken);
@@ -68,6 +69,7 @@ internal sealed partial class StepExecutor
     {
         if (!environment.Background.Remove(terminal, out var running))
             throw new StepFailure($"no terminal named '{terminal}' is running");
+        await UntilWaitingAsync(running, CancellationToken.None);
         await running.Stop.CancelAsync();
         var exit = await Task.WhenAny(running.Completion, Task.Delay(CommandLimit)) == running.Completion ? await running.Completion : (int?)null;
         output.Out(running.Output.Stdout.ToString());
@@ -75,7 +77,28 @@ internal sealed partial class StepExecutor
         return exit;
     }
 
-    /// <summary>A raw request, as the learner's current kubeconfig user (token or client certificate).</summary>
+    /// <summary>
+    /// Lets a background command run until it ends or waits on the cluster with everything sent to it taken
+    /// (its list printed, its watch open, the events so far read): then what it has printed is what it would have
+    /// printed in a terminal by now, whatever the machine's speed. Time is real here, but only as a safety net.
+    /// </summary>
+    private async Task UntilWaitingAsync(BackgroundCommand command, CancellationToken cancellationToken)
+    {
+        var backlog = environment.Cluster.Api.Backlog;
+        var limit = DateTime.UtcNow + CommandLimit;
+        while (true)
+        {
+            await time.SettleAsync(cancellationToken);
+            if (command.Completion.IsCompleted || (command.Output.IsWaiting && backlog.IsClear)) return;
+            if (DateTime.UtcNow > limit) throw new StepFailure($"the '{command.Name}' terminal neither ended nor came to wait within {CommandLimit.TotalSeconds:0}s");
+            await Task.Delay(1, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A raw request, as the learner's current kubeconfig user (token or client certificate); an Authorization header
+    /// the author wrote replaces the kubeconfig's token rather than being sent beside it.
+    /// </summary>
     private async Task SendAsync(HttpAction http, CancellationToken cancellationToken)
     {
         var config = environment.Kubeconfig;
@@ -83,7 +106,8 @@ internal sealed partial class StepExecutor
         var certificate = user?.ClientCertificate is { } owner ? environment.Certificates.GetValueOrDefault(owner) : null;
         using var client = new HttpClient(environment.Connect(certificate)) { BaseAddress = new Uri(environment.Server) };
         using var request = new HttpRequestMessage(new HttpMethod(http.Method), Substitute(http.Path));
-        if (user?.Token is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var ownAuthorization = http.Headers.Any(h => h.Name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        if (user?.Token is { } token && !ownAuthorization) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var body = http.Body switch
         {
             TextBody text => Substitute(text.Text),

@@ -59,9 +59,17 @@ internal sealed partial class StepExecutor
     {
         Stdout = Substitute(expect.Stdout),
         Stderr = Substitute(expect.Stderr),
-        Responses = expect.Responses.Select(r => r with { Body = Substitute(r.Body), Headers = r.Headers.Select(h => h with { Value = Substitute(h.Value)! }).ToList() }).ToList(),
+        Requests = expect.Requests.Select(Substitute).ToList(),
+        Responses = expect.Responses.Select(r => r with
+        {
+            Exchange = r.Exchange with { Request = r.Exchange.Request is { } line ? Substitute(line) : null },
+            Body = Substitute(r.Body),
+            Headers = r.Headers.Select(h => h with { Value = Substitute(h.Value)! }).ToList(),
+        }).ToList(),
         Objects = expect.Objects.Select(o => o with { Value = Substitute(o.Value)! }).ToList(),
     };
+
+    private RequestLine Substitute(RequestLine line) => line with { Path = Substitute(line.Path), Query = line.Query is null ? null : Substitute(line.Query) };
 
     private ValueCheck? Substitute(ValueCheck? check) => check is null ? null : check with
     {

@@ -41,7 +41,7 @@ internal sealed partial class StepExecutor(ClientEnvironment environment, AdminC
         var outcome = new StepOutcome(exit, stdout, stderr, mine, step.Action is KubectlAction or CurlAction && step.Background is null);
         var checks = error is null ? new ExpectationChecker(_objects).Check(Substitute(step.Expect), outcome) : [];
         if (error is null) error = Capture(step.Captures, outcome);
-        return new StepTranscript(number, step.Title, NarrationRenderer.ToHtml(step.Narration), command, stdout, stderr, exit,
+        return new StepTranscript(number, step.Title, step.Narration, NarrationRenderer.ToHtml(step.Narration), command, stdout, stderr, exit,
             mine, theirs, ClusterState.Changes(before, ClusterState.Read(cluster)), checks, error);
     }
 

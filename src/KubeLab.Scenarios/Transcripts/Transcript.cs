@@ -10,12 +10,14 @@ public sealed record Transcript(string LessonId, string Title, string Summary, I
     public bool Passed => Steps.All(s => s.Passed);
 }
 
+/// <param name="Narration">The step's narration as the author wrote it (Markdown); <paramref name="NarrationHtml"/> is it rendered.</param>
 /// <param name="Command">What the learner typed or did, as a terminal would show it.</param>
 /// <param name="Exchanges">The requests the step's own client sent, in order.</param>
 /// <param name="ClusterExchanges">Requests the cluster's controllers and kubelet made meanwhile.</param>
 public sealed record StepTranscript(
     int Number,
     string Title,
+    string Narration,
     string NarrationHtml,
     string Command,
     string Stdout,

@@ -21,6 +21,22 @@ public class ServiceAccountTokenTests
     }
 
     [Test]
+    public async Task ATokenIsRs256AndTheSameInTwinClusters()
+    {
+        // kubeadm signs with an RSA key; one built-in key makes a lesson's tokens, and its transcript, repeatable.
+        var tokens = new List<string>();
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var c = new ClusterClient();
+            await c.Json(HttpMethod.Post, "/api/v1/namespaces/default/serviceaccounts", """{"metadata":{"name":"robot"}}""", expect: 201);
+            tokens.Add(await CreateToken(c));
+        }
+        var header = JsonNode.Parse(Convert.FromBase64String(tokens[0].Split('.')[0].PadRight((tokens[0].Split('.')[0].Length + 3) / 4 * 4, '=')))!;
+        Assert.That(header["alg"]!.GetValue<string>(), Is.EqualTo("RS256"));
+        Assert.That(tokens[1], Is.EqualTo(tokens[0]));
+    }
+
+    [Test]
     public async Task ATokenIsRefusedUntilARoleBindingGrantsView()
     {
         using var c = new ClusterClient();

@@ -14,6 +14,7 @@ public class ControllerIdentityTests
         using var c = new ClusterClient();
         await c.Json(HttpMethod.Post, "/api/v1/namespaces", """{"metadata":{"name":"doomed"}}""", expect: 201);
         await c.Json(HttpMethod.Delete, "/api/v1/namespaces/doomed");
+        c.Clock.Advance(TimeSpan.FromSeconds(5));
         await c.Cluster.Controllers.SettleAsync();
 
         var finalize = c.Traces.Single(t => t.User.Name == NamespaceController && t.Method == "PUT" && t.Path == "/api/v1/namespaces/doomed/finalize");

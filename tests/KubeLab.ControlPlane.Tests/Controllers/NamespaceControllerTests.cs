@@ -5,7 +5,7 @@ namespace KubeLab.ControlPlane.Tests.Controllers;
 public class NamespaceControllerTests
 {
     [Test]
-    public async Task DeletingANamespaceDeletesItsContentThenTheNamespace()
+    public async Task DeletingANamespaceDeletesItsContentThenTheNamespaceFiveSecondsLater()
     {
         using var c = new ClusterClient();
         await c.Json(HttpMethod.Post, "/api/v1/namespaces", """{"metadata":{"name":"rodrigo"}}""", expect: 201);
@@ -13,7 +13,10 @@ public class NamespaceControllerTests
 
         var deleted = await c.Json(HttpMethod.Delete, "/api/v1/namespaces/rodrigo");
         Assert.That(deleted["status"]!["phase"]!.GetValue<string>(), Is.EqualTo("Terminating"));
-        await c.Cluster.Controllers.SettleAsync();
+        // namespaceDeletionGracePeriod: the controller waits five seconds before it deletes content.
+        await c.Run(4.9);
+        Assert.That(c.Cluster.Store.Get("configmaps", "rodrigo/settings"), Is.Not.Null);
+        await c.Run(0.1);
 
         var (status, body, _) = await c.Send(HttpMethod.Get, "/api/v1/namespaces/rodrigo");
         Assert.That(status, Is.EqualTo(404), body);
@@ -28,7 +31,7 @@ public class NamespaceControllerTests
         await c.Json(HttpMethod.Post, "/api/v1/namespaces/stuck/configmaps",
             """{"metadata":{"name":"blocker","finalizers":["example.com/block"]}}""", expect: 201);
         await c.Json(HttpMethod.Delete, "/api/v1/namespaces/stuck");
-        await c.Cluster.Controllers.SettleAsync();
+        await c.Run(5);
 
         var ns = await c.Json(HttpMethod.Get, "/api/v1/namespaces/stuck");
         Assert.That(ns["status"]!["phase"]!.GetValue<string>(), Is.EqualTo("Terminating"));
@@ -39,11 +42,15 @@ public class NamespaceControllerTests
         Assert.That(conditions["NamespaceFinalizersRemaining"]!["message"]!.GetValue<string>(),
             Is.EqualTo("Some content in the namespace has finalizers remaining: example.com/block in 1 resource instances"));
 
-        // Removing the content's finalizer lets the next pass finish the job.
+        // Removing the content's finalizer lets the next pass finish the job: the controller does not watch
+        // content, it looks again after its estimate (15 s for finalizers: 15/2+1 = 8 s after a pass).
+        await c.Run(20);
         var blocker = await c.Json(HttpMethod.Get, "/api/v1/namespaces/stuck/configmaps/blocker");
         blocker["metadata"]!.AsObject().Remove("finalizers");
         await c.Json(HttpMethod.Put, "/api/v1/namespaces/stuck/configmaps/blocker", blocker.ToJsonString());
-        await c.Cluster.Controllers.SettleAsync();
+        await c.Settle();
+        Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/stuck")).Status, Is.EqualTo(200), "not at once");
+        await c.Run(8);
         Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/stuck")).Status, Is.EqualTo(404));
     }
 
@@ -55,11 +62,15 @@ public class NamespaceControllerTests
         await c.CreatePod(Living.Nginx, "team");
         await c.Run(3);
         await c.Json(HttpMethod.Delete, "/api/v1/namespaces/team");
-        await c.Settle();
+        await c.Run(5);
         var pod = await c.Pod("nginx", "team");
         Assert.That(pod["metadata"]!["deletionTimestamp"], Is.Not.Null, "the namespace controller deleted it, gracefully");
         Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/team")).Status, Is.EqualTo(200));
-        await c.Run(1);
+        // The pass wrote the conditions: that update of the namespace brings it back five seconds later (sooner than
+        // the 30/2+1 = 16 s its pods' grace period estimates), and by then the kubelet has stopped the pod.
+        await c.Run(4.9);
+        Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/team")).Status, Is.EqualTo(200));
+        await c.Run(0.1);
         Assert.That((await c.Send(HttpMethod.Get, "/api/v1/namespaces/team")).Status, Is.EqualTo(404));
     }
 }

@@ -57,6 +57,24 @@ public class WatchTests
     }
 
     [Test]
+    public async Task AVersionFromBeforeTheServerStartedIsTooOldAndTheErrorNamesTheOldestItCanStartFrom()
+    {
+        using var c = new ClusterClient();
+        // What bootstrap wrote is older than the watch cache: the oldest start is the revision the server began at.
+        var started = c.Cluster.Store.Revision;
+        var created = await c.Json(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", """{"metadata":{"name":"one"}}""", expect: 201);
+
+        using var tooOld = await Open(c, "resourceVersion=1");
+        var events = await ReadEvents(tooOld, 1);
+        Assert.That(events[0]["object"]!["message"]!.GetValue<string>(), Is.EqualTo($"too old resource version: 1 ({started})"));
+
+        using var oldest = await Open(c, $"resourceVersion={started}");
+        var replayed = await ReadEvents(oldest, 1);
+        Assert.That(replayed[0]["type"]!.GetValue<string>(), Is.EqualTo("ADDED"));
+        Assert.That(replayed[0]["object"]!["metadata"]!["resourceVersion"]!.GetValue<string>(), Is.EqualTo(created["metadata"]!["resourceVersion"]!.GetValue<string>()));
+    }
+
+    [Test]
     public async Task TableWatchesSendColumnDefinitionsOnlyFirst()
     {
         using var c = new ClusterClient();

@@ -11,7 +11,8 @@ public sealed class Twin
     /// <param name="epoch">The frozen time of both twins: near the real time, so the serving certificate is valid for the real kubectl.</param>
     public Twin(DateTimeOffset epoch)
     {
-        Cluster = new Cluster(new ClusterOptions { Clock = new FrozenClock(epoch), Seed = 7 });
+        // A frozen clock never reaches a delay: the namespace controller acts on a namespace's change at once.
+        Cluster = new Cluster(new ClusterOptions { Clock = new FrozenClock(epoch), Seed = 7, NamespaceDeletionGracePeriod = TimeSpan.Zero });
         Cluster.Authentication.AddTokenUser(AdminToken, "kubernetes-admin", "kubeadm:cluster-admins");
     }
 

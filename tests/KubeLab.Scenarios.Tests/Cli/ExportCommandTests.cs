@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using KubeLab.Cli;
 using KubeLab.Cli.Lessons;
 using KubeLab.Scenarios.Tests.Export;
+using KubeLab.Testing;
 
 namespace KubeLab.Scenarios.Tests.Cli;
 

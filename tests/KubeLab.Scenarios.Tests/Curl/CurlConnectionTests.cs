@@ -104,6 +104,16 @@ public class CurlConnectionTests
     }
 
     [Test]
+    public async Task AListenersAnswerWrittenWholeGetsTheLengthGosServerGivesIt()
+    {
+        var harness = new CurlHarness();
+        harness.Environment.Listeners.TryListen(8001, new RefusingProxy());
+        var result = await harness.Run("curl -i http://127.0.0.1:8001/api/v1/namespaces/default/pods/x/exec");
+        Assert.That(result.Stdout.Replace("\r\n", "\n"), Does.Match(
+            "^HTTP/1.1 403 Forbidden\nContent-Type: text/plain; charset=utf-8\nX-Content-Type-Options: nosniff\nDate: [^\n]+ GMT\nContent-Length: 10\n\nForbidden\n$"));
+    }
+
+    [Test]
     public async Task HttpsToAPlainListener()
     {
         var harness = new CurlHarness();
@@ -127,6 +137,17 @@ public class CurlConnectionTests
     }
 
     /// <summary>Answers as kubectl proxy's Go reverse proxy would: upstream's headers copied, Content-Length and Date included.</summary>
+    /// <summary>What kubectl proxy's filter answers through Go's http.Error: no length of its own.</summary>
+    private sealed class RefusingProxy : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent("Forbidden\n", Encoding.UTF8, "text/plain") };
+            response.Headers.TryAddWithoutValidation("X-Content-Type-Options", "nosniff");
+            return Task.FromResult(response);
+        }
+    }
+
     private sealed class FakeProxy : HttpMessageHandler
     {
         public HttpRequestMessage? Seen { get; private set; }

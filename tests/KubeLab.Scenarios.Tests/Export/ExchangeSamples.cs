@@ -37,7 +37,7 @@ internal static class ExchangeSamples
         exchanges.Add(await cluster.Send(HttpMethod.Get, "/api/v1", [.. kubectl, ("Accept", "application/json, */*")]));
         cluster.Clock.Advance(TimeSpan.FromSeconds(1));
 
-        var watch = cluster.Send(HttpMethod.Get, "/api/v1/namespaces/rodrigo/configmaps?resourceVersion=1&timeoutSeconds=5&watch=true",
+        var watch = cluster.Send(HttpMethod.Get, "/api/v1/namespaces/rodrigo/configmaps?resourceVersion=0&timeoutSeconds=5&watch=true",
             [.. kubectl, ("Accept", "application/json")]);
         for (var i = 0; i < 500 && !cluster.Cluster.Api.Exchanges.Snapshot().Any(e => e.Target.Contains("watch=true") && e.ResponseChunks.Count > 0); i++)
             await Task.Delay(10);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KubeLab.Scenarios.Export.Har;
 using KubeLab.Scenarios.Http;
+using KubeLab.Testing;
 
 namespace KubeLab.Scenarios.Tests.Export;
 

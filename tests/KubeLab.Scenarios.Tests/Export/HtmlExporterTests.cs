@@ -29,7 +29,7 @@ public class HtmlExporterTests
             "3. POST /api/v1/namespaces/rodrigo/configmaps 201 Created",
             "4. GET /api/v1/namespaces/nope 404 Not Found",
             "5. GET /api/v1 200 OK",
-            "6. GET /api/v1/namespaces/rodrigo/configmaps?resourceVersion=1&timeoutSeconds=5&watch=true 200 OK",
+            "6. GET /api/v1/namespaces/rodrigo/configmaps?resourceVersion=0&timeoutSeconds=5&watch=true 200 OK",
         }));
         Assert.That(page.Descendants("title").Single().Value, Is.EqualTo("A <session>"));
     }

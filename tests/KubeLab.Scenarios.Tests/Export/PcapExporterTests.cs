@@ -40,7 +40,7 @@ public class PcapExporterTests
             "\t\t404",
             "GET\t/api/v1\t",
             "\t\t200",
-            "GET\t/api/v1/namespaces/rodrigo/configmaps?resourceVersion=1&timeoutSeconds=5&watch=true\t",
+            "GET\t/api/v1/namespaces/rodrigo/configmaps?resourceVersion=0&timeoutSeconds=5&watch=true\t",
             "\t\t200",
         }), "the /api/v1 answer and the watch are reassembled from their chunks");
     }

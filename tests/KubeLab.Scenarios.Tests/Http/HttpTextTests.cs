@@ -84,7 +84,7 @@ public class HttpTextTests
     public async Task AWatchIsChunkedOneEventPerChunkAndEndsWithTheLastChunk()
     {
         var cluster = new WireCluster();
-        var watch = cluster.Send(HttpMethod.Get, "/api/v1/namespaces?fieldSelector=metadata.name%3Drodrigo&resourceVersion=1&timeoutSeconds=5&watch=true",
+        var watch = cluster.Send(HttpMethod.Get, "/api/v1/namespaces?fieldSelector=metadata.name%3Drodrigo&resourceVersion=0&timeoutSeconds=5&watch=true",
             [("User-Agent", KubectlAgent), ("Accept", "application/json"), WireCluster.Bearer]);
         await WaitForStream(cluster);
         await cluster.Send(HttpMethod.Post, "/api/v1/namespaces", [("User-Agent", KubectlAgent), WireCluster.Bearer],
@@ -108,7 +108,7 @@ public class HttpTextTests
     public async Task AnOpenStreamHasNoLastChunkYet()
     {
         var cluster = new WireCluster();
-        var watch = cluster.Send(HttpMethod.Get, "/api/v1/namespaces?fieldSelector=metadata.name%3Dnone&resourceVersion=1&timeoutSeconds=5&watch=true",
+        var watch = cluster.Send(HttpMethod.Get, "/api/v1/namespaces?fieldSelector=metadata.name%3Dnone&resourceVersion=0&timeoutSeconds=5&watch=true",
             [("User-Agent", KubectlAgent), WireCluster.Bearer]);
         var open = WireExchange.From(await WaitForStream(cluster));
         Assert.That(HttpText.Response(open), Does.EndWith("Transfer-Encoding: chunked\r\nDate: Sat, 21 Nov 2026 09:46:54 GMT\r\n\r\n"));

@@ -103,4 +103,36 @@ public class ScenarioRunnerTests
         Assert.That(transcript.Steps[^1].Error, Is.EqualTo("kubectl is not available to this lesson runner"));
         Assert.That(transcript.Passed, Is.False);
     }
+
+    [Test]
+    public async Task ACaptureIsSubstitutedInTheRequestLinesOfChecks()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var lesson = Lesson + "\n" + """
+              - title: Watch from there
+                narration: The uid is not a resourceVersion, but it makes a query no other step has.
+                http: { method: GET, path: "/api/v1/namespaces/rodrigo?uid=${uid}" }
+                expect:
+                  requests: [ "GET /api/v1/namespaces/rodrigo?uid=${uid}" ]
+                  response: { request: "GET /api/v1/namespaces/rodrigo?uid=${uid}", status: 200 }
+            """;
+        var result = ScenarioLoader.Load(lesson, Path.Combine(folder, "raw-http.yaml"));
+        Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
+        var transcript = await new ScenarioRunner([]).RunAsync(result.Scenario!);
+        var last = transcript.Steps[^1];
+        Assert.That(last.Checks.Select(c => (c.Description, c.Passed)), Has.All.Matches<(string, bool)>(c => c.Item2));
+        Assert.That(last.Checks.Select(c => c.Description), Has.Some.Contains($"GET /api/v1/namespaces/rodrigo?uid={last.Exchanges[0].Target.Split("uid=")[1]}"));
+    }
+
+    [Test]
+    public async Task ARawRequestWithItsOwnAuthorizationSendsOnlyThat()
+    {
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var lesson = Lesson.Replace("http: { method: GET, path: /api/v1/namespaces/rodrigo }",
+            "http: { method: GET, path: /api/v1/namespaces/rodrigo, headers: { Authorization: Bearer wrong } }");
+        var transcript = await new ScenarioRunner([]).RunAsync(ScenarioLoader.Load(lesson, Path.Combine(folder, "raw-http.yaml")).Scenario!);
+        var read = transcript.Steps[2].Exchanges.Single();
+        Assert.That(read.Status, Is.EqualTo(401));
+        Assert.That(read.RequestHeaders.Where(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value), Is.EqualTo(new[] { "Bearer wrong" }));
+    }
 }

@@ -45,14 +45,23 @@ public sealed class PodLogHandler(Cluster cluster)
     /// <summary>Streams lines as the instance writes them, until it ends, the pod goes or the client hangs up.</summary>
     private async Task Follow(HttpContext http, LogWriter writer, Kubelet kubelet, Pod pod, string container, LogSource source, int written)
     {
-        var wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        var key = $"{pod.Metadata.Namespace}/{pod.Metadata.Name}";
-        using var subscription = cluster.Store.Subscribe(change =>
+        // Each wake is owed to the client until the pass it started has written what it found.
+        var owed = cluster.Api.Backlog;
+        var waits = http.Features.Get<IStreamWaitFeature>();
+        var wake = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
+        void Wake()
         {
-            if (change.Resource == "pods" && change.Object.Key == key) wake.Writer.TryWrite(true);
+            owed.Owe();
+            if (!wake.Writer.TryWrite(true)) owed.Settle();
+        }
+        var key = $"{pod.Metadata.Namespace}/{pod.Metadata.Name}";
+        var subscription = cluster.Store.Subscribe(change =>
+        {
+            if (change.Resource == "pods" && change.Object.Key == key) Wake();
         });
         var instance = source.Context.RestartCount;
         var clock = cluster.Services.Clock;
+        var woken = 0;
         try
         {
             while (true)
@@ -65,16 +74,33 @@ public sealed class PodLogHandler(Cluster cluster)
                 var lines = current.Read(now);
                 if (lines.Count > written && !await writer.Write(lines.Skip(written).ToList(), http.RequestAborted)) return;
                 written = Math.Max(written, lines.Count);
+                owed.Settle(woken);
+                woken = 0;
                 if (current.FinishedAt is not null) return;
                 using var timer = current.NextLineAfter(now) is { } next
-                    ? clock.CreateTimer(_ => wake.Writer.TryWrite(true), null, next - now, Timeout.InfiniteTimeSpan)
+                    ? clock.CreateTimer(_ => Wake(), null, next - now, Timeout.InfiniteTimeSpan)
                     : null;
-                await wake.Reader.ReadAsync(http.RequestAborted);
+                waits?.Waiting();
+                try
+                {
+                    await wake.Reader.ReadAsync(http.RequestAborted);
+                }
+                finally
+                {
+                    waits?.Working();
+                }
+                for (woken = 1; wake.Reader.TryRead(out _); woken++) { }
             }
         }
         catch (OperationCanceledException)
         {
             // The client stopped following.
+        }
+        finally
+        {
+            subscription.Dispose();
+            owed.Settle(woken);
+            while (wake.Reader.TryRead(out _)) owed.Settle();
         }
     }
 

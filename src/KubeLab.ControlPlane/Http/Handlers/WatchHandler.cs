@@ -36,8 +36,9 @@ public sealed class WatchHandler(Cluster cluster)
         var events = Channel.CreateUnbounded<StoreEvent?>(new UnboundedChannelOptions { SingleReader = true });
         var nsPrefix = target.Namespace is null ? "" : target.Namespace + "/";
 
-        var (backlog, subscription) = Start(target, options, rv, sendInitial, events);
-        using (subscription)
+        var owed = cluster.Api.Backlog;
+        var (backlog, subscription) = Start(target, options, rv, sendInitial, events, owed);
+        try
         {
             var timeout = long.TryParse(query["timeoutSeconds"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : DefaultTimeout;
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
@@ -55,16 +56,42 @@ public sealed class WatchHandler(Cluster cluster)
             {
                 foreach (var line in backlog) await writer.Write(line, cancel.Token);
                 if (backlog is [{ Type: "ERROR" }]) return;
-                await foreach (var change in events.Reader.ReadAllAsync(cancel.Token))
+                var waits = http.Features.Get<IStreamWaitFeature>();
+                while (true)
                 {
-                    var line = change is null ? WatchLine.Bookmark(target, cluster.Store.Revision) : Translate(change, target.Registry, options, nsPrefix);
-                    if (line is not null) await writer.Write(line, cancel.Token);
+                    if (!events.Reader.TryRead(out var change))
+                    {
+                        waits?.Waiting();
+                        try
+                        {
+                            change = await events.Reader.ReadAsync(cancel.Token);
+                        }
+                        finally
+                        {
+                            waits?.Working();
+                        }
+                    }
+                    try
+                    {
+                        var line = change is null ? WatchLine.Bookmark(target, cluster.Store.Revision) : Translate(change, target.Registry, options, nsPrefix);
+                        if (line is not null) await writer.Write(line, cancel.Token);
+                    }
+                    finally
+                    {
+                        owed.Settle();
+                    }
                 }
             }
             catch (OperationCanceledException)
             {
                 // The client went away or the watch timed out: the stream simply ends.
             }
+        }
+        finally
+        {
+            subscription.Dispose();
+            // With the subscription and the bookmark timer gone, what is still queued will never be written.
+            while (events.Reader.TryRead(out _)) owed.Settle();
         }
     }
 
@@ -84,7 +111,7 @@ public sealed class WatchHandler(Cluster cluster)
         }
         timer = clock.CreateTimer(_ =>
         {
-            events.Writer.TryWrite(null);
+            Enqueue(events, null, cluster.Api.Backlog);
             Schedule();
         }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Schedule();
@@ -96,7 +123,7 @@ public sealed class WatchHandler(Cluster cluster)
     /// after <paramref name="rv"/>, or the 410 when that is gone) and the subscription for what follows.
     /// </summary>
     private (List<WatchLine> Backlog, IDisposable Subscription) Start(ResourceScopeTarget target, ListOptions options, string rv,
-        bool sendInitial, Channel<StoreEvent?> events)
+        bool sendInitial, Channel<StoreEvent?> events, DeliveryBacklog owed)
     {
         var plural = target.Resource.Plural;
         var nsPrefix = target.Namespace is null ? "" : target.Namespace + "/";
@@ -114,15 +141,22 @@ public sealed class WatchHandler(Cluster cluster)
                 if (!long.TryParse(rv, NumberStyles.None, CultureInfo.InvariantCulture, out var from))
                     throw StatusErrors.BadRequest($"invalid resource version: strconv.ParseUint: parsing \"{rv}\": invalid syntax");
                 var history = cluster.Store.EventsSince(from);
-                if (history is null) return ([WatchLine.Expired(from, cluster.Store.Revision)], NoSubscription.Instance);
+                if (history is null) return ([WatchLine.Expired(from, cluster.Store.OldestWatchableRevision)], NoSubscription.Instance);
                 backlog = history.Where(e => e.Resource == plural).Select(e => Translate(e, target.Registry, options, nsPrefix)).OfType<WatchLine>().ToList();
             }
             var subscription = cluster.Store.Subscribe(e =>
             {
-                if (e.Resource == plural) events.Writer.TryWrite(e);
+                if (e.Resource == plural) Enqueue(events, e, owed);
             });
             return (backlog, subscription);
         }
+    }
+
+    /// <summary>Queues a change (or a bookmark tick) for the stream, owed until the loop has handled it.</summary>
+    private static void Enqueue(Channel<StoreEvent?> events, StoreEvent? change, DeliveryBacklog owed)
+    {
+        owed.Owe();
+        if (!events.Writer.TryWrite(change)) owed.Settle();
     }
 
     /// <summary>How a change looks through this watch's selectors: leaving the selection is a DELETED, entering an ADDED.</summary>
@@ -152,10 +186,11 @@ public sealed class WatchHandler(Cluster cluster)
 /// <summary>One event of a watch stream, before encoding.</summary>
 internal sealed record WatchLine(string Type, StoredObject? Object, object? Other = null)
 {
-    public static WatchLine Expired(long requested, long current) => new("ERROR", null, new Status
+    /// <summary>The watch cache's 410: the version asked for, and the oldest one it can still start from.</summary>
+    public static WatchLine Expired(long requested, long oldest) => new("ERROR", null, new Status
     {
         Outcome = "Failure",
-        Message = $"too old resource version: {requested} ({current})",
+        Message = $"too old resource version: {requested} ({oldest})",
         Reason = "Expired",
         Code = 410,
     });

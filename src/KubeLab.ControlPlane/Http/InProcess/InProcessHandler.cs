@@ -36,13 +36,15 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
 
         var pipe = new Pipe();
         var responseFeature = new HttpResponseFeature();
-        var body = new PipeResponseBody(pipe.Writer);
+        var delivery = new Delivery(server.Backlog);
+        var body = new PipeResponseBody(pipe.Writer, delivery);
         var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var features = new FeatureCollection();
         features.Set<IHttpRequestFeature>(requestFeature);
         features.Set<IHttpResponseFeature>(responseFeature);
         features.Set<IHttpResponseBodyFeature>(body);
         features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = aborted.Token });
+        features.Set<IStreamWaitFeature>(delivery);
         if (clientCertificate is not null) features.Set<ITlsConnectionFeature>(new TlsConnectionFeature { ClientCertificate = clientCertificate });
         var context = new DefaultHttpContext(features);
 
@@ -56,6 +58,7 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
             {
                 body.MarkStarted();
                 await pipe.Writer.CompleteAsync();
+                delivery.Ended();
             }
         }, CancellationToken.None);
 
@@ -65,7 +68,7 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
         var response = new HttpResponseMessage((HttpStatusCode)responseFeature.StatusCode)
         {
             RequestMessage = request,
-            Content = new StreamContent(new OwningStream(pipe.Reader.AsStream(), aborted)),
+            Content = new StreamContent(new OwningStream(pipe.Reader.AsStream(), aborted, delivery)),
         };
         foreach (var (name, values) in responseFeature.Headers)
             if (!response.Headers.TryAddWithoutValidation(name, values.ToArray()))
@@ -74,12 +77,12 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
     }
 
     /// <summary>The response body: a pipe whose first write (or flush) means the headers are final.</summary>
-    private sealed class PipeResponseBody(PipeWriter writer) : IHttpResponseBodyFeature
+    private sealed class PipeResponseBody(PipeWriter writer, Delivery delivery) : IHttpResponseBodyFeature
     {
         private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task Started => _started.Task;
-        public Stream Stream => new StartingStream(writer.AsStream(leaveOpen: true), this);
+        public Stream Stream => new StartingStream(writer.AsStream(leaveOpen: true), this, delivery);
         public PipeWriter Writer => writer;
 
         public void MarkStarted() => _started.TrySetResult();
@@ -105,7 +108,7 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
         }
     }
 
-    private sealed class StartingStream(Stream inner, PipeResponseBody body) : Stream
+    private sealed class StartingStream(Stream inner, PipeResponseBody body, Delivery delivery) : Stream
     {
         public override bool CanRead => false;
         public override bool CanSeek => false;
@@ -121,10 +124,15 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            delivery.Written(count);
+            inner.Write(buffer, offset, count);
+        }
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             body.MarkStarted();
+            delivery.Written(buffer.Length);
             await inner.WriteAsync(buffer, cancellationToken);
         }
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -132,7 +140,7 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
     }
 
     /// <summary>Disposing the response body ends the request (a watch stops when its reader goes away).</summary>
-    private sealed class OwningStream(Stream inner, CancellationTokenSource aborted) : Stream
+    private sealed class OwningStream(Stream inner, CancellationTokenSource aborted, Delivery delivery) : Stream
     {
         private bool _disposed;
 
@@ -142,9 +150,18 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            delivery.ReadingAgain();
+            return delivery.Read(inner.Read(buffer, offset, count));
+        }
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            delivery.ReadingAgain();
+            return delivery.Read(await inner.ReadAsync(buffer, cancellationToken));
+        }
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
@@ -153,6 +170,7 @@ public sealed class InProcessHandler(ApiServer server, string host = "127.0.0.1:
             if (disposing && !_disposed)
             {
                 _disposed = true;
+                delivery.Closed();
                 aborted.Cancel();
                 inner.Dispose();
                 aborted.Dispose();

@@ -1,139 +1,22 @@
-using System.Globalization;
-using System.Reflection;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using KubeLab.Scenarios.Http;
 
 namespace KubeLab.Scenarios.Export.Har;
 
 /// <summary>
-/// Exchanges as an HTTP Archive (HAR 1.2, http://www.softwareishard.com/blog/har-12-spec/) that browser
-/// devtools and HAR viewers import: one entry per exchange, headers in wire order, bodies as text, or as
-/// base64 when binary (protobuf). Timings come from the simulated clock, so a lesson exports the same bytes
-/// on every run.
+/// Exchanges as one HTTP Archive (HAR 1.2) that browser devtools and HAR viewers import, one entry per
+/// exchange (<see cref="HarEntry"/>). Timings come from the simulated clock, so a lesson exports the same
+/// bytes on every run.
 /// </summary>
 public static class HarExporter
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <param name="exchanges">The exchanges, in the order they started.</param>
     /// <param name="baseUrl">Scheme and authority the requests were sent to (the kubeconfig's server).</param>
     public static string Export(IEnumerable<WireExchange> exchanges, string baseUrl = "https://127.0.0.1:6443")
     {
-        var entries = new JsonArray();
-        var connection = 0;
-        foreach (var exchange in exchanges) entries.Add(Entry(exchange, baseUrl.TrimEnd('/'), ++connection));
-        var har = new JsonObject
-        {
-            ["log"] = new JsonObject
-            {
-                ["version"] = "1.2",
-                ["creator"] = new JsonObject { ["name"] = "KubeLab", ["version"] = Version },
-                ["pages"] = new JsonArray(),
-                ["entries"] = entries,
-            },
-        };
-        return har.ToJsonString(Indented) + "\n";
+        using var archive = new MemoryStream();
+        var writer = new HarLogWriter(archive, baseUrl);
+        foreach (var exchange in exchanges) writer.Add(exchange);
+        return Encoding.UTF8.GetString(archive.ToArray());
     }
-
-    private static string Version =>
-        typeof(HarExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
-
-    private static JsonObject Entry(WireExchange exchange, string baseUrl, int connection)
-    {
-        var request = ExchangeWire.Request(exchange);
-        var response = ExchangeWire.Response(exchange);
-        var time = Math.Max(0, ((exchange.Completed ?? exchange.Started) - exchange.Started).TotalMilliseconds);
-        return new JsonObject
-        {
-            ["startedDateTime"] = exchange.Started.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["time"] = time,
-            ["request"] = Request(exchange, request, baseUrl),
-            ["response"] = response is null ? NoResponse() : Response(response),
-            ["cache"] = new JsonObject(),
-            ["timings"] = new JsonObject
-            {
-                ["blocked"] = -1, ["dns"] = -1, ["connect"] = -1, ["send"] = 0, ["wait"] = time, ["receive"] = 0, ["ssl"] = -1,
-            },
-            ["serverIPAddress"] = "127.0.0.1",
-            ["connection"] = connection.ToString(CultureInfo.InvariantCulture),
-        };
-    }
-
-    private static JsonObject Request(WireExchange exchange, WireMessage request, string baseUrl)
-    {
-        var json = new JsonObject
-        {
-            ["method"] = exchange.Method,
-            ["url"] = baseUrl + exchange.Target,
-            ["httpVersion"] = "HTTP/1.1",
-            ["cookies"] = new JsonArray(),
-            ["headers"] = Headers(request),
-            ["queryString"] = QueryString(exchange.Target),
-        };
-        var payload = request.Payload;
-        if (payload.Length > 0)
-        {
-            var mimeType = request.Header("Content-Type") ?? "";
-            json["postData"] = HttpText.IsText(request, payload)
-                ? new JsonObject { ["mimeType"] = mimeType, ["text"] = Encoding.UTF8.GetString(payload) }
-                : new JsonObject
-                {
-                    // postData has no encoding field in HAR 1.2 (text and params exclude each other): the comment says so.
-                    ["mimeType"] = mimeType, ["text"] = Convert.ToBase64String(payload),
-                    ["comment"] = $"binary body ({payload.Length} bytes), base64-encoded",
-                };
-        }
-        json["headersSize"] = Encoding.UTF8.GetByteCount(request.Head);
-        json["bodySize"] = request.FramedBody.Length;
-        return json;
-    }
-
-    private static JsonObject Response(WireMessage response)
-    {
-        var payload = response.Payload;
-        var text = HttpText.IsText(response, payload);
-        var content = new JsonObject { ["size"] = payload.Length, ["mimeType"] = response.Header("Content-Type") ?? "" };
-        if (payload.Length > 0) content["text"] = text ? Encoding.UTF8.GetString(payload) : Convert.ToBase64String(payload);
-        if (payload.Length > 0 && !text) content["encoding"] = "base64";
-        var status = int.Parse(response.StartLine.Split(' ')[1], CultureInfo.InvariantCulture);
-        return new JsonObject
-        {
-            ["status"] = status,
-            ["statusText"] = StatusPhrases.Of(status),
-            ["httpVersion"] = "HTTP/1.1",
-            ["cookies"] = new JsonArray(),
-            ["headers"] = Headers(response),
-            ["content"] = content,
-            ["redirectURL"] = response.Header("Location") ?? "",
-            ["headersSize"] = Encoding.UTF8.GetByteCount(response.Head),
-            ["bodySize"] = response.FramedBody.Length,
-        };
-    }
-
-    /// <summary>A request the server never answered (the client went away first): HAR's convention is status 0.</summary>
-    private static JsonObject NoResponse() => new()
-    {
-        ["status"] = 0, ["statusText"] = "", ["httpVersion"] = "", ["cookies"] = new JsonArray(), ["headers"] = new JsonArray(),
-        ["content"] = new JsonObject { ["size"] = 0, ["mimeType"] = "" }, ["redirectURL"] = "", ["headersSize"] = -1, ["bodySize"] = -1,
-    };
-
-    private static JsonArray Headers(WireMessage message) =>
-        new([.. message.Headers.Select(h => (JsonNode)new JsonObject { ["name"] = h.Name, ["value"] = h.Value })]);
-
-    private static JsonArray QueryString(string target)
-    {
-        var query = target.Contains('?') ? target[(target.IndexOf('?') + 1)..] : "";
-        return new JsonArray([.. query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
-        {
-            var equals = pair.IndexOf('=');
-            var name = equals < 0 ? pair : pair[..equals];
-            var value = equals < 0 ? "" : pair[(equals + 1)..];
-            return (JsonNode)new JsonObject { ["name"] = Unescape(name), ["value"] = Unescape(value) };
-        })]);
-    }
-
-    private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }

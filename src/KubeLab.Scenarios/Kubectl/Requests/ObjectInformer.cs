@@ -29,7 +29,9 @@ internal sealed class ObjectInformer(Invocation invocation)
 
     /// <param name="condition">Sees each event (type and object); true ends the wait.</param>
     /// <param name="stopWhenAbsent">The precondition: an object missing from the list ends the wait.</param>
-    public async Task<InformerOutcome> UntilAsync(ApiResource resource, string? ns, string name, Func<string, JsonObject, bool> condition, bool stopWhenAbsent)
+    /// <param name="deadline">When kubectl gives up (its <c>--timeout</c>), on the cluster's clock; null: only when nothing can happen.</param>
+    public async Task<InformerOutcome> UntilAsync(ApiResource resource, string? ns, string name, Func<string, JsonObject, bool> condition, bool stopWhenAbsent,
+        DateTimeOffset? deadline = null)
     {
         var client = invocation.Client;
         var cancel = invocation.Cancellation;
@@ -59,7 +61,7 @@ internal sealed class ObjectInformer(Invocation invocation)
                 .Add("timeoutSeconds", timeout.ToString(CultureInfo.InvariantCulture)).Add("watch", "true").Encode(),
             Caller = "request.go:759",
         }, cancel);
-        var outcome = await RunAsync(stream, resource, ns, name, items, resourceVersion, condition, stopWhenAbsent);
+        var outcome = await RunAsync(stream, resource, ns, name, items, resourceVersion, condition, stopWhenAbsent, deadline);
         if (log.V(3)) log.Info("reflector.go:363", "Stopping reflector", ("type", "*unstructured.Unstructured"), ("resyncPeriod", "0s"), ("reflector", Reflector));
         if (log.V(5))
         {
@@ -71,7 +73,7 @@ internal sealed class ObjectInformer(Invocation invocation)
     }
 
     private async Task<InformerOutcome> RunAsync(KubeStream stream, ApiResource resource, string? ns, string name, IReadOnlyList<JsonObject> items,
-        string resourceVersion, Func<string, JsonObject, bool> condition, bool stopWhenAbsent)
+        string resourceVersion, Func<string, JsonObject, bool> condition, bool stopWhenAbsent, DateTimeOffset? deadline)
     {
         if (items.Count == 0 && stopWhenAbsent) return InformerOutcome.Absent;
         foreach (var item in items)
@@ -80,7 +82,7 @@ internal sealed class ObjectInformer(Invocation invocation)
             if (condition("ADDED", item)) return InformerOutcome.Met;
         }
         var key = ns is null ? name : $"{ns}/{name}";
-        using var watch = new SettlingWatch(invocation.Environment, stream, resource.Plural, key, long.Parse(resourceVersion, CultureInfo.InvariantCulture));
+        using var watch = new SettlingWatch(invocation.Environment, stream, resource.Plural, key, long.Parse(resourceVersion, CultureInfo.InvariantCulture), deadline);
         while (await watch.NextAsync(invocation.Cancellation) is { } change)
         {
             var type = (string?)change["type"] ?? "";

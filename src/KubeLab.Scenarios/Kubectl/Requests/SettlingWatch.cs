@@ -9,7 +9,8 @@ namespace KubeLab.Scenarios.Kubectl.Requests;
 /// A watch on one object that a command waits on (delete's wait, <c>wait --for</c>, <c>rollout status</c>), read so a
 /// lesson neither hangs nor races: while the store holds changes of the object the stream has not delivered yet, the
 /// next line is awaited (it will come); when it holds none, the environment is asked to let the cluster move on
-/// (<see cref="ClientEnvironment.AwaitProgress"/>), and when nothing can move any more the wait ends as a timeout would.
+/// (<see cref="ClientEnvironment.AwaitProgress"/>), and when nothing can move any more, or the cluster's clock reaches the
+/// client's deadline, the wait ends as a timeout would.
 /// </summary>
 internal sealed class SettlingWatch : IDisposable
 {
@@ -21,13 +22,16 @@ internal sealed class SettlingWatch : IDisposable
     private int committed;
     private int delivered;
     private Task<string?>? pending;
+    private readonly DateTimeOffset? deadline;
 
     /// <param name="resource">The store's name for the resource (its plural).</param>
     /// <param name="key">The object's store key: <c>namespace/name</c>, or <c>name</c> for a cluster-scoped one.</param>
     /// <param name="fromRevision">The resourceVersion the watch started from: later changes are what it will deliver.</param>
-    public SettlingWatch(ClientEnvironment environment, KubeStream stream, string resource, string key, long fromRevision)
+    /// <param name="deadline">When the client gives up (its <c>--timeout</c>), on the cluster's clock; null: never.</param>
+    public SettlingWatch(ClientEnvironment environment, KubeStream stream, string resource, string key, long fromRevision, DateTimeOffset? deadline = null)
     {
         this.environment = environment;
+        this.deadline = deadline;
         this.stream = stream;
         reader = new StreamReader(stream.Body);
         var store = environment.Cluster.Store;
@@ -54,7 +58,7 @@ internal sealed class SettlingWatch : IDisposable
             {
                 // Let in-flight writes reach the stream before deciding that nothing is coming.
                 await Task.Yield();
-                if (!pending.IsCompleted && !await environment.AwaitProgress(cancellationToken))
+                if (!pending.IsCompleted && (PastDeadline || !await environment.AwaitProgress(cancellationToken)))
                 {
                     lock (sync) due = delivered < committed;
                     if (!due && !pending.IsCompleted) return null;
@@ -71,6 +75,8 @@ internal sealed class SettlingWatch : IDisposable
             return change;
         }
     }
+
+    private bool PastDeadline => deadline is { } at && environment.Cluster.Services.Clock.GetUtcNow() >= at;
 
     public void Dispose()
     {

@@ -1,3 +1,5 @@
+using KubeLab.ControlPlane;
+
 namespace KubeLab.Scenarios.Tests.Kubectl.Emulator;
 
 /// <summary>
@@ -11,7 +13,15 @@ public class DeletionWaitTests
     [Test]
     public async Task A_namespace_is_gone_when_delete_returns()
     {
-        var learner = new Learner();
+        // The namespace controller acts five seconds after the deletion: kubectl's wait lets simulated time pass.
+        var clock = new SimulatedClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var learner = new Learner(environment => async cancellationToken =>
+        {
+            await environment.Cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await environment.Cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+            return clock.GetUtcNow() < new DateTimeOffset(2025, 1, 1, 0, 1, 0, TimeSpan.Zero);
+        }, clock);
         Assert.That((await learner.RunAsync("create", "namespace", "doomed")).Exit, Is.Zero);
         Assert.That((await learner.RunAsync("create", "configmap", "inside", "-n", "doomed")).Exit, Is.Zero);
 
@@ -34,6 +44,29 @@ public class DeletionWaitTests
         var result = await learner.RunAsync("delete", "configmap", "held");
 
         Assert.That(result, Is.EqualTo((1, "configmap \"held\" deleted\n", "error: timed out waiting for the condition on configmaps/held\n")));
+    }
+
+    [Test]
+    public async Task A_timeout_runs_on_the_clusters_clock()
+    {
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var clock = new SimulatedClock(start);
+        var learner = new Learner(environment => async cancellationToken =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await environment.Cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+            return clock.GetUtcNow() < start.AddHours(1);
+        }, clock);
+        await learner.RunAsync("create", "configmap", "held");
+        Assert.That(await Learner.SendAsync(learner.Cluster, HttpMethod.Patch, "/api/v1/namespaces/default/configmaps/held", Hold), Is.EqualTo(200));
+
+        var deleted = await learner.RunAsync("delete", "configmap", "held", "--timeout=20s");
+        Assert.That(deleted, Is.EqualTo((1, "configmap \"held\" deleted\n", "error: timed out waiting for the condition on configmaps/held\n")));
+        Assert.That(clock.GetUtcNow() - start, Is.EqualTo(TimeSpan.FromSeconds(20)));
+
+        var waited = await learner.RunAsync("wait", "--for=delete", "configmap/held", "--timeout=7s");
+        Assert.That(waited, Is.EqualTo((1, "", "error: timed out waiting for the condition on configmaps/held\n")));
+        Assert.That(clock.GetUtcNow() - start, Is.EqualTo(TimeSpan.FromSeconds(27)), "wait's own timeout, from when it began");
     }
 
     [Test]

@@ -71,7 +71,9 @@ internal sealed class DeleteCommand : CommandDefinition
             return 0;
         }
         if (!options.Wait || options.DryRun != DryRun.None) return 0;
-        var wait = new DeletionWait(invocation);
+        // kubectl's effectiveTimeout: --timeout, or a week when it is 0 (wait "forever").
+        var timeout = invocation.Flags.Duration("timeout");
+        var wait = new DeletionWait(invocation, timeout == TimeSpan.Zero ? TimeSpan.FromHours(168) : timeout);
         foreach (var item in deleted)
             if (!await wait.WaitAsync(item))
                 throw KubectlException.Client($"timed out waiting for the condition on {item.Resource.QualifiedPlural}/{item.Name}");

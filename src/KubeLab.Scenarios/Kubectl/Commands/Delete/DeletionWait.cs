@@ -9,10 +9,13 @@ internal sealed record DeletedObject(ApiResource Resource, string? Namespace, st
 
 /// <summary>
 /// kubectl's <c>cmdwait.IsDeleted</c>: a GET (gone, or another uid, means done); otherwise an informer (a list by
-/// <c>metadata.name</c> from resourceVersion 0, then a watch with bookmarks) until the object is DELETED.
+/// <c>metadata.name</c> from resourceVersion 0, then a watch with bookmarks) until the object is DELETED, or the
+/// wait's timeout (one for all the objects, from when the wait begins) has passed on the cluster's clock.
 /// </summary>
-internal sealed class DeletionWait(Invocation invocation)
+internal sealed class DeletionWait(Invocation invocation, TimeSpan timeout)
 {
+    private readonly DateTimeOffset deadline = invocation.Environment.Cluster.Services.Clock.GetUtcNow() + timeout;
+
     /// <returns>False when the cluster cannot make the object go (kubectl would wait out its timeout).</returns>
     public async Task<bool> WaitAsync(DeletedObject deleted)
     {
@@ -25,7 +28,7 @@ internal sealed class DeletionWait(Invocation invocation)
         if (deleted.Uid is { } uid && (string?)current.Json()["metadata"]?["uid"] != uid) return true;
 
         var informer = new ObjectInformer(invocation);
-        var outcome = await informer.UntilAsync(deleted.Resource, deleted.Namespace, deleted.Name, (type, _) => type == "DELETED", stopWhenAbsent: true);
+        var outcome = await informer.UntilAsync(deleted.Resource, deleted.Namespace, deleted.Name, (type, _) => type == "DELETED", stopWhenAbsent: true, deadline);
         return outcome != InformerOutcome.TimedOut;
     }
 }

@@ -56,7 +56,7 @@ internal sealed class GetWatch(Invocation invocation, GetOptions options)
                 throw new KubectlException(KubectlError.FromStatus(new KubeResponse(stream.StatusCode, stream.ContentType, System.Text.Encoding.UTF8.GetBytes(body)).Status()));
             }
             using var reader = new StreamReader(stream.Body);
-            while (await reader.ReadLineAsync(invocation.Cancellation) is { } line)
+            while (await invocation.Output.WaitOn(reader.ReadLineAsync(invocation.Cancellation).AsTask()) is { } line)
             {
                 if (line.Length == 0) continue;
                 var change = JsonTree.Parse(System.Text.Encoding.UTF8.GetBytes(line)) as JsonObject;

@@ -81,7 +81,7 @@ internal sealed class LogsCommand : CommandDefinition
             var decoder = Encoding.UTF8.GetDecoder();
             var chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
             int read;
-            while ((read = await stream.Body.ReadAsync(buffer, invocation.Cancellation)) > 0)
+            while ((read = await invocation.Output.WaitOn(stream.Body.ReadAsync(buffer, invocation.Cancellation).AsTask())) > 0)
             {
                 var count = decoder.GetChars(buffer, 0, read, chars, 0);
                 invocation.Out(new string(chars, 0, count));

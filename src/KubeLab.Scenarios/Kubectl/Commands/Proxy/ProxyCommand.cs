@@ -33,7 +33,7 @@ internal sealed class ProxyCommand : CommandDefinition
         try
         {
             invocation.Out($"Starting to serve on {address}:{port.ToString(CultureInfo.InvariantCulture)}\n");
-            await Task.Delay(Timeout.Infinite, invocation.Cancellation);
+            await invocation.Output.WaitOn(Task.Delay(Timeout.Infinite, invocation.Cancellation));
             return 0;
         }
         finally

@@ -20,19 +20,14 @@ internal sealed class ProxyHandler(KubeClient client, ProxyFilter filter, string
     {
         var uri = request.RequestUri!;
         var host = request.Headers.Host is { } h ? h.Split(':')[0] : uri.Host;
-        if (!filter.Accepts(request.Method.Method, uri.AbsolutePath, host))
-            return new HttpResponseMessage(HttpStatusCode.Forbidden)
-            {
-                RequestMessage = request,
-                Content = new StringContent("Forbidden\n", Encoding.UTF8, "text/plain"),
-            };
+        if (!filter.Accepts(request.Method.Method, uri.AbsolutePath, host)) return Error(request, HttpStatusCode.Forbidden, "Forbidden");
 
         var path = uri.AbsolutePath;
         var prefix = apiPrefix.TrimEnd('/');
         if (prefix.Length > 0)
         {
             if (!path.StartsWith(prefix + "/", StringComparison.Ordinal) && path != prefix)
-                return new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request, Content = new StringContent("404 page not found\n") };
+                return Error(request, HttpStatusCode.NotFound, "404 page not found");
             path = path[prefix.Length..];
             if (path.Length == 0) path = "/";
         }
@@ -52,5 +47,13 @@ internal sealed class ProxyHandler(KubeClient client, ProxyFilter filter, string
             foreach (var (name, values) in request.Content.Headers.NonValidated) upstream.Content.Headers.TryAddWithoutValidation(name, values);
         }
         return await client.ForwardAsync(upstream, cancellationToken);
+    }
+
+    /// <summary>Go's <c>http.Error</c>: the text and a newline, as plain UTF-8 text the browser must not sniff.</summary>
+    private static HttpResponseMessage Error(HttpRequestMessage request, HttpStatusCode status, string text)
+    {
+        var response = new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent(text + "\n", Encoding.UTF8, "text/plain") };
+        response.Headers.TryAddWithoutValidation("X-Content-Type-Options", "nosniff");
+        return response;
     }
 }

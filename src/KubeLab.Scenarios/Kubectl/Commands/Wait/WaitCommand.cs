@@ -29,6 +29,10 @@ internal sealed class WaitCommand : CommandDefinition
         var spec = flags.String("for");
         var condition = Parse(spec);
         var errors = new List<KubectlError>();
+        // One timeout for the whole wait, on the cluster's clock; negative means a week.
+        var timeout = flags.Duration("timeout");
+        var clock = invocation.Environment.Cluster.Services.Clock;
+        var deadline = clock.GetUtcNow() + (timeout < TimeSpan.Zero ? TimeSpan.FromHours(168) : timeout);
         if (condition.Kind == "create")
         {
             // kubectl polls the builder until the objects exist, then visits them once more.
@@ -37,14 +41,14 @@ internal sealed class WaitCommand : CommandDefinition
                 var polled = new List<KubectlError>();
                 await ObjectTargets.FetchAsync(invocation, invocation.Args, polled, flags.String("selector"), flags.Bool("all"), flags.Bool("all-namespaces"));
                 if (!polled.Any(e => e.Status?.Reason == "NotFound")) break;
-                if (!await invocation.Environment.AwaitProgress(invocation.Cancellation)) throw KubectlException.Client("timed out waiting for the condition");
+                if (clock.GetUtcNow() >= deadline || !await invocation.Environment.AwaitProgress(invocation.Cancellation))
+                    throw KubectlException.Client("timed out waiting for the condition");
             }
         }
         var targets = await ObjectTargets.FetchAsync(invocation, invocation.Args, errors, flags.String("selector"), flags.Bool("all"), flags.Bool("all-namespaces"));
         if (condition.Kind == "delete") errors.RemoveAll(e => e.Status?.Reason == "NotFound");
         if (errors.Count > 0) throw new KubectlException([.. errors]);
         if (targets.Count == 0 && condition.Kind != "delete") throw KubectlException.Client("no matching resources found");
-        var timeout = flags.Duration("timeout");
         foreach (var target in targets)
         {
             var kind = target.Resource.Group.Length == 0 ? target.Resource.Kind.ToLowerInvariant() : $"{target.Resource.Kind.ToLowerInvariant()}.{target.Resource.Group}";
@@ -52,7 +56,7 @@ internal sealed class WaitCommand : CommandDefinition
             switch (condition.Kind)
             {
                 case "delete":
-                    if (!await new DeletionWait(invocation).WaitAsync(new DeletedObject(target.Resource, target.Namespace, target.Name, (string?)target.Object["metadata"]?["uid"])))
+                    if (!await new DeletionWait(invocation, deadline - clock.GetUtcNow()).WaitAsync(new DeletedObject(target.Resource, target.Namespace, target.Name, (string?)target.Object["metadata"]?["uid"])))
                         throw timedOut;
                     break;
                 case "create":
@@ -65,7 +69,7 @@ internal sealed class WaitCommand : CommandDefinition
                     }
                     var informer = new ObjectInformer(invocation);
                     var outcome = await informer.UntilAsync(target.Resource, target.Namespace, target.Name,
-                        (type, obj) => type != "DELETED" && condition.Holds(obj), stopWhenAbsent: true);
+                        (type, obj) => type != "DELETED" && condition.Holds(obj), stopWhenAbsent: true, deadline);
                     if (outcome == InformerOutcome.Absent)
                         throw new KubectlException(KubectlError.FromStatus(new ControlPlane.Api.Meta.Status
                         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace KubeLab.Scenarios.Tests.Export;
+namespace KubeLab.Testing;
 
 /// <summary>
 /// The HAR 1.2 structure (http://www.softwareishard.com/blog/har-12-spec/) as checks: every required field
@@ -9,7 +9,7 @@ namespace KubeLab.Scenarios.Tests.Export;
 /// (<c>_name</c>), and the rules between fields (timings add up to time; postData has text or params).
 /// Returns every violation, as a path and what is wrong.
 /// </summary>
-internal static class HarSpec
+public static class HarSpec
 {
     private enum T { String, Number, Object, Array }
 
