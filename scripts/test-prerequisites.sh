@@ -47,5 +47,12 @@ if ! command -v tshark >/dev/null; then
   apt_install tshark
 fi
 
-# Browser tests (later): install Debian's chromium here, guarded the same way:
-#   [[ -x /usr/bin/chromium ]] || apt_install chromium
+# axe-core, which the site's browser tests inject to check each page's accessibility.
+"$here/axe-core.sh" >/dev/null
+
+# The site's browser tests drive Debian's chromium through Playwright (Playwright's own browser
+# download needs a network this machine may not have). A developer elsewhere can point
+# KUBELAB_CHROMIUM at another browser instead.
+if [[ -z ${KUBELAB_CHROMIUM:-} && ! -x /usr/bin/chromium ]]; then
+  apt_install chromium
+fi

@@ -69,16 +69,11 @@ internal sealed class ExpectationChecker(ObjectReader objects)
     public static ExchangeRecord? Select(ExchangeSelector selector, IReadOnlyList<ExchangeRecord> exchanges) =>
         selector.Nth is { } n ? exchanges.ElementAtOrDefault(n - 1)
         : selector.Request is { } line ? exchanges.FirstOrDefault(e => Matches(line, e))
-        : exchanges.FirstOrDefault(e => !IsDiscovery(e.Path));
+        : exchanges.FirstOrDefault(e => !DiscoveryRequests.IsDiscovery(e.Path));
 
     private static bool Matches(RequestLine line, ExchangeRecord exchange) =>
         line.Method.Equals(exchange.Method, StringComparison.OrdinalIgnoreCase) && line.Path == exchange.Path
         && (line.Query is null || line.Query == exchange.Query);
-
-    private static bool IsDiscovery(string path) =>
-        path is "/api" or "/apis" || path.StartsWith("/openapi/", StringComparison.Ordinal) || path == "/openapi"
-        || (path.StartsWith("/api/", StringComparison.Ordinal) && path.Count(c => c == '/') == 2)
-        || (path.StartsWith("/apis/", StringComparison.Ordinal) && path.Count(c => c == '/') <= 3);
 
     private static CheckResult Result(string description, string? failure) => new(description, failure is null, failure);
 }

@@ -24,6 +24,23 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
 
     public async Task<Transcript> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
+        await using var run = await StartAsync(scenario, cancellationToken);
+        while (!run.Finished)
+        {
+            StepStarting?.Invoke(run.Steps.Count + 1, scenario.Steps.Count, scenario.Steps[run.Steps.Count]);
+            // Not inside ?.Invoke(…): with no subscriber its arguments are never evaluated.
+            var step = await run.NextAsync(cancellationToken);
+            StepFinished?.Invoke(step);
+        }
+        return run.Transcript;
+    }
+
+    /// <summary>
+    /// Sets up the lesson's cluster and the learner's machine and lets the cluster settle, without running a
+    /// step: the caller steps the returned run. Two runs of one lesson step through the same states.
+    /// </summary>
+    public async Task<LessonRun> StartAsync(Scenario scenario, CancellationToken cancellationToken = default)
+    {
         var clock = new SimulatedClock(Epoch);
         var cluster = new Cluster(new ClusterOptions { Clock = clock, Seed = StableSeed(scenario.Id) });
         var admin = new AdminClient(cluster, LessonSetup.AdminToken);
@@ -33,23 +50,7 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
         await time.SettleAsync(cancellationToken);
 
         var captures = new Dictionary<string, string>(StringComparer.Ordinal) { ["server"] = environment.Server };
-        var executor = new StepExecutor(environment, admin, time, _clients, captures);
-        var steps = new List<StepTranscript>();
-        try
-        {
-            for (var i = 0; i < scenario.Steps.Count; i++)
-            {
-                StepStarting?.Invoke(i + 1, scenario.Steps.Count, scenario.Steps[i]);
-                steps.Add(await executor.RunAsync(i + 1, scenario.Steps[i], cancellationToken));
-                StepFinished?.Invoke(steps[^1]);
-            }
-        }
-        finally
-        {
-            await executor.StopAllAsync();
-        }
-        var meta = scenario.Metadata;
-        return new Transcript(meta.Id, meta.Title, meta.Summary, steps);
+        return new LessonRun(scenario, cluster, new StepExecutor(environment, admin, time, _clients, captures));
     }
 
     /// <summary>A seed from the lesson's id (string.GetHashCode differs per process, so not that).</summary>

@@ -8,7 +8,7 @@ namespace KubeLab.Scenarios.Tests.Running;
 
 public class ScenarioRunnerTests
 {
-    private const string Lesson = """
+    internal const string Lesson = """
         id: raw-http
         title: Raw HTTP
         summary: Talk to the API server without kubectl.
@@ -46,13 +46,15 @@ public class ScenarioRunnerTests
             clock: { advance: 30s }
         """;
 
-    private static async Task<Transcript> Run()
+    internal static Scenario Load()
     {
         var folder = Directory.CreateTempSubdirectory().FullName;
         var result = ScenarioLoader.Load(Lesson, Path.Combine(folder, "raw-http.yaml"));
         Assert.That(result.Errors, Is.Empty, string.Join("\n", result.Errors));
-        return await new ScenarioRunner([]).RunAsync(result.Scenario!);
+        return result.Scenario!;
     }
+
+    private static Task<Transcript> Run() => new ScenarioRunner([]).RunAsync(Load());
 
     [Test]
     public async Task RunsEveryStepAndRecordsItsExchangesAndChanges()

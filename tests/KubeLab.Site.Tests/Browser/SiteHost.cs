@@ -1,0 +1,34 @@
+using System.Net;
+using KubeLab.Site.Lessons;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KubeLab.Site.Tests.Browser;
+
+/// <summary>
+/// The site as <c>dotnet run</c> starts it, in this process, on Kestrel at a free loopback port, with its lessons from the folder given.
+/// (Any type of the site names its assembly; its Program is not unique among the referenced assemblies.)
+/// </summary>
+internal sealed class SiteHost : WebApplicationFactory<LessonLibrary>
+{
+    private readonly string _lessons;
+
+    public SiteHost(string lessons)
+    {
+        _lessons = lessons;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting(LessonServices.FolderSetting, _lessons);
+
+    /// <summary>Starts the server and returns its address, e.g. <c>http://127.0.0.1:39213</c>.</summary>
+    public string Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        return addresses.Single();
+    }
+}
