@@ -8,14 +8,41 @@ namespace KubeLab.ControlPlane.Http;
 /// </summary>
 public sealed class DeliveryBacklog
 {
+    private readonly Lock _sync = new();
     private long _owed;
+    private TaskCompletionSource? _cleared;
 
     /// <summary>True when every event, line and byte produced for a streaming client has been taken.</summary>
-    public bool IsClear => Interlocked.Read(ref _owed) == 0;
+    public bool IsClear
+    {
+        get { lock (_sync) return _owed == 0; }
+    }
 
     /// <summary>Something is on its way: call before it can be seen by the client.</summary>
-    public void Owe(long units = 1) => Interlocked.Add(ref _owed, units);
+    public void Owe(long units = 1)
+    {
+        lock (_sync) _owed += units;
+    }
 
     /// <summary>That much has been delivered (or dropped with its stream).</summary>
-    public void Settle(long units = 1) => Interlocked.Add(ref _owed, -units);
+    public void Settle(long units = 1)
+    {
+        TaskCompletionSource? cleared = null;
+        lock (_sync)
+        {
+            _owed -= units;
+            if (_owed == 0) (cleared, _cleared) = (_cleared, null);
+        }
+        cleared?.TrySetResult();
+    }
+
+    /// <summary>
+    /// Completes once the backlog is clear (at once if it is now): every stream has handled what happened so far.
+    /// A lesson clock waits for this before it moves, so no handler reads the time while it is still moving.
+    /// </summary>
+    public Task WhenClear()
+    {
+        lock (_sync)
+            return _owed == 0 ? Task.CompletedTask : (_cleared ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    }
 }

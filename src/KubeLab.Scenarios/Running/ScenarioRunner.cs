@@ -91,7 +91,7 @@ internal sealed class LessonTime(Cluster cluster, SimulatedClock clock)
     /// <summary>Lets the cluster catch up, then one tick of simulated time passes (and the cluster catches up again).</summary>
     public async Task StepAsync(CancellationToken cancellationToken)
     {
-        await SettleAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
         clock.Advance(Tick);
         await SettleAsync(cancellationToken);
     }
@@ -100,9 +100,28 @@ internal sealed class LessonTime(Cluster cluster, SimulatedClock clock)
     {
         for (var passed = TimeSpan.Zero; passed < by; passed += Tick)
         {
-            await SettleAsync(cancellationToken);
+            await CatchUpAsync(cancellationToken);
             clock.Advance(by - passed < Tick ? by - passed : Tick);
         }
         await SettleAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Before time moves: the controllers settle, and every open stream handles what the present instant brought it
+    /// (a followed log writes its line and sets its timer for the next, a watch writes its event), so no handler reads
+    /// the clock while it moves. Without this, how far the clock got while a handler worked would depend on the
+    /// machine's speed: a followed log would time its next line from a later instant and miss the end of an advance.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await SettleAsync(cancellationToken);
+        try
+        {
+            await cluster.Api.Backlog.WhenClear().WaitAsync(StepExecutor.CommandLimit, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new StepFailure($"the API server's open streams did not catch up within {StepExecutor.CommandLimit.TotalSeconds:0}s");
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace KubeLab.Scenarios.Running;
 internal sealed partial class StepExecutor
 {
     /// <summary>A lesson step that never finishes is a broken lesson, not a hung run.</summary>
-    private static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(60);
 
     private async Task<int?> ExecuteAsync(Step step, CommandOutput output, CancellationToken cancellationToken)
     {

@@ -54,13 +54,21 @@ public sealed class PodLogHandler(Cluster cluster)
             owed.Owe();
             if (!wake.Writer.TryWrite(true)) owed.Settle();
         }
+        var clock = cluster.Services.Clock;
+        // The line is due at its own instant, not at the one this pass read plus however long the pass took.
+        ITimer? WakeAt(DateTimeOffset due)
+        {
+            var wait = due - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero) return clock.CreateTimer(_ => Wake(), null, wait, Timeout.InfiniteTimeSpan);
+            Wake();
+            return null;
+        }
         var key = $"{pod.Metadata.Namespace}/{pod.Metadata.Name}";
         var subscription = cluster.Store.Subscribe(change =>
         {
             if (change.Resource == "pods" && change.Object.Key == key) Wake();
         });
         var instance = source.Context.RestartCount;
-        var clock = cluster.Services.Clock;
         var woken = 0;
         try
         {
@@ -74,12 +82,12 @@ public sealed class PodLogHandler(Cluster cluster)
                 var lines = current.Read(now);
                 if (lines.Count > written && !await writer.Write(lines.Skip(written).ToList(), http.RequestAborted)) return;
                 written = Math.Max(written, lines.Count);
+                if (current.FinishedAt is not null) return;
+                using var timer = current.NextLineAfter(now) is { } next ? WakeAt(next) : null;
+                // Only now, with the next line's wake set, is the pass done: until then a clear backlog would let a
+                // lesson clock run past that line.
                 owed.Settle(woken);
                 woken = 0;
-                if (current.FinishedAt is not null) return;
-                using var timer = current.NextLineAfter(now) is { } next
-                    ? clock.CreateTimer(_ => Wake(), null, next - now, Timeout.InfiniteTimeSpan)
-                    : null;
                 waits?.Waiting();
                 try
                 {
