@@ -23,7 +23,7 @@ public static class ManagedFields
     {
         if (string.IsNullOrEmpty(manager)) return;
         obj.Metadata.ManagedFields ??= [];
-        var fields = Patching.Apply.FieldSet.FromFieldsV1(FieldSet(obj, subresource)).ToFieldsV1();
+        var fields = Patching.Apply.FieldSet.FromFieldsV1(Fields(obj, subresource)).ToFieldsV1();
         bool Mine(ManagedFieldsEntry e) => e.Manager == manager && e.Operation == operation && e.Subresource == subresource;
         if (obj.Metadata.ManagedFields.FirstOrDefault(Mine) is { FieldsV1: { } previous } && JsonNode.DeepEquals(previous, fields)) return;
         obj.Metadata.ManagedFields.RemoveAll(Mine);
@@ -40,7 +40,7 @@ public static class ManagedFields
         });
     }
 
-    private static JsonObject FieldSet(KubeObject obj, string? subresource)
+    private static JsonObject Fields(KubeObject obj, string? subresource)
     {
         var json = JsonSerializer.SerializeToNode(obj, obj.GetType(), KubeJson.Options)!.AsObject();
         var result = new JsonObject();

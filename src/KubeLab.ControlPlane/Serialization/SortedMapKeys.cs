@@ -24,7 +24,7 @@ internal static class SortedMapKeys
         property.Get = owner => sort(get(owner));
     }
 
-    /// <summary>The map itself when already in order (the usual case once stored), otherwise a sorted copy.</summary>
+    /// <summary>The map itself when already in order (one key, or sent sorted by a Go client), otherwise a sorted copy.</summary>
     private static object? Sorted<TValue>(object? value)
     {
         if (value is not Dictionary<string, TValue> map || InOrder(map)) return value;
@@ -36,7 +36,7 @@ internal static class SortedMapKeys
     private static bool InOrder<TValue>(Dictionary<string, TValue> map)
     {
         string? previous = null;
-        foreach (var key in map.Keys)
+        foreach (var (key, _) in map)
         {
             if (previous is not null && GoStringOrder.Instance.Compare(previous, key) > 0) return false;
             previous = key;
