@@ -7,7 +7,8 @@ namespace KubeLab.ControlPlane.Registry;
 
 /// <summary>
 /// Records which manager set which fields (metadata.managedFields, FieldsV1 format): list items
-/// with a merge key are named <c>k:{"name":"nginx"}</c>, other fields <c>f:name</c>.
+/// with a merge key are named <c>k:{"name":"nginx"}</c>, other fields <c>f:name</c>. The set is written as
+/// structured-merge-diff serializes one: <c>"."</c> first, then its elements sorted (fields by name).
 /// </summary>
 public static class ManagedFields
 {
@@ -22,7 +23,7 @@ public static class ManagedFields
     {
         if (string.IsNullOrEmpty(manager)) return;
         obj.Metadata.ManagedFields ??= [];
-        var fields = FieldSet(obj, subresource);
+        var fields = Patching.Apply.FieldSet.FromFieldsV1(Fields(obj, subresource)).ToFieldsV1();
         bool Mine(ManagedFieldsEntry e) => e.Manager == manager && e.Operation == operation && e.Subresource == subresource;
         if (obj.Metadata.ManagedFields.FirstOrDefault(Mine) is { FieldsV1: { } previous } && JsonNode.DeepEquals(previous, fields)) return;
         obj.Metadata.ManagedFields.RemoveAll(Mine);
@@ -39,7 +40,7 @@ public static class ManagedFields
         });
     }
 
-    private static JsonObject FieldSet(KubeObject obj, string? subresource)
+    private static JsonObject Fields(KubeObject obj, string? subresource)
     {
         var json = JsonSerializer.SerializeToNode(obj, obj.GetType(), KubeJson.Options)!.AsObject();
         var result = new JsonObject();

@@ -9,7 +9,7 @@ namespace KubeLab.ControlPlane.Serialization;
 /// <summary>
 /// The one JSON configuration of the wire: camelCase names, Go's <c>omitempty</c> rules
 /// (empty strings, collections and nulls are left out unless a field is <see cref="EmitEmptyAttribute"/>),
-/// Go's escaping, and Kubernetes time formats.
+/// map keys in Go's sorted order, Go's escaping, and Kubernetes time formats.
 /// </summary>
 public static class KubeJson
 {
@@ -44,6 +44,7 @@ public static class KubeJson
         if (typeInfo.Kind != JsonTypeInfoKind.Object) return;
         foreach (var property in typeInfo.Properties)
         {
+            SortedMapKeys.Apply(property);
             var member = property.AttributeProvider as MemberInfo;
             if (member?.GetCustomAttribute<MicroTimeAttribute>() is not null)
                 property.CustomConverter = property.PropertyType == typeof(DateTimeOffset?)

@@ -40,7 +40,7 @@ public class DeploymentControllerTests
         Assert.That(rs["metadata"]!["labels"]!.ToJsonString(), Is.EqualTo($$$"""{"app":"web","pod-template-hash":"{{{hash}}}"}"""));
         Assert.That(rs["spec"]!["selector"]!.ToJsonString(), Is.EqualTo($$$"""{"matchLabels":{"app":"web","pod-template-hash":"{{{hash}}}"}}"""));
         Assert.That(rs["metadata"]!["annotations"]!.ToJsonString(), Is.EqualTo(
-            """{"deployment.kubernetes.io/revision":"1","deployment.kubernetes.io/desired-replicas":"2","deployment.kubernetes.io/max-replicas":"3"}"""));
+            """{"deployment.kubernetes.io/desired-replicas":"2","deployment.kubernetes.io/max-replicas":"3","deployment.kubernetes.io/revision":"1"}"""));
         Assert.That(rs["metadata"]!["ownerReferences"]!.ToJsonString(), Is.EqualTo(
             $$$"""[{"apiVersion":"apps/v1","kind":"Deployment","name":"web","uid":"{{{created["metadata"]!["uid"].Text()}}}","controller":true,"blockOwnerDeletion":true}]"""));
 

@@ -40,7 +40,7 @@ internal readonly record struct PathElement(string Text) : IComparable<PathEleme
         if (Kind != other.Kind) return Rank(Kind).CompareTo(Rank(other.Kind));
         return Kind switch
         {
-            'f' => string.CompareOrdinal(Body, other.Body),
+            'f' => GoStringOrder.Instance.Compare(Body, other.Body),
             'i' => long.Parse(Body, CultureInfo.InvariantCulture).CompareTo(long.Parse(other.Body, CultureInfo.InvariantCulture)),
             _ => CompareValues(Parse(), other.Parse()),
         };
@@ -59,7 +59,7 @@ internal readonly record struct PathElement(string Text) : IComparable<PathEleme
             JsonObject ma => CompareFields(ma, (JsonObject)b!),
             JsonArray => string.CompareOrdinal(a.ToJsonString(), b!.ToJsonString()),
             _ when ra == 0 => a.GetValue<double>().CompareTo(b!.GetValue<double>()),
-            _ when ra == 1 => string.CompareOrdinal(a.GetValue<string>(), b!.GetValue<string>()),
+            _ when ra == 1 => GoStringOrder.Instance.Compare(a.GetValue<string>(), b!.GetValue<string>()),
             _ => a.GetValue<bool>().CompareTo(b!.GetValue<bool>()),
         };
     }

@@ -30,7 +30,7 @@ internal static class ProtoEncoder
                         WriteValue(writer, field, item);
                     break;
                 case ProtoCardinality.Map:
-                    foreach (var (key, item) in (value as JsonObject ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
+                    foreach (var (key, item) in (value as JsonObject ?? []).OrderBy(p => p.Key, GoStringOrder.Instance))
                     {
                         var entry = new ProtoWriter();
                         entry.StringField(1, key);

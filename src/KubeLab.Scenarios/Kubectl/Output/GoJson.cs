@@ -12,7 +12,7 @@ namespace KubeLab.Scenarios.Kubectl.Output;
 public static class GoJson
 {
     /// <summary>Orders keys as Go sorts strings: by UTF-8 bytes, which is code point order.</summary>
-    public static readonly IComparer<string> KeyOrder = Comparer<string>.Create(CompareCodePoints);
+    public static readonly IComparer<string> KeyOrder = KubeLab.ControlPlane.Serialization.GoStringOrder.Instance;
 
     public static string Compact(JsonNode? node)
     {
@@ -110,20 +110,5 @@ public static class GoJson
             }
         }
         text.Append('"');
-    }
-
-    private static int CompareCodePoints(string? a, string? b)
-    {
-        if (a is null || b is null) return string.CompareOrdinal(a, b);
-        var ra = a.EnumerateRunes();
-        var rb = b.EnumerateRunes();
-        while (true)
-        {
-            var hasA = ra.MoveNext();
-            var hasB = rb.MoveNext();
-            if (!hasA || !hasB) return hasA.CompareTo(hasB);
-            var c = ra.Current.Value.CompareTo(rb.Current.Value);
-            if (c != 0) return c;
-        }
     }
 }

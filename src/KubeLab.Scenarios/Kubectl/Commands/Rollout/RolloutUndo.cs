@@ -76,11 +76,10 @@ internal sealed class RolloutUndo : CommandDefinition
             if (deployment["metadata"]?["annotations"]?[key] is JsonValue kept) annotations[key] = kept.DeepClone();
         foreach (var (key, value) in replicaSet["metadata"]?["annotations"] as JsonObject ?? [])
             if (!KeptAnnotations.Contains(key)) annotations[key] = value?.DeepClone();
-        // The template is Go's json.Marshal of the typed PodTemplateSpec: the server's field order, an explicit null creationTimestamp.
+        // The template is Go's json.Marshal of the typed PodTemplateSpec: the server's field order and sorted map keys, an explicit null creationTimestamp.
         var template = DeploymentReplicaSets.WithoutHash(replicaSet["spec"]?["template"]);
         var metadata = (JsonObject)(template["metadata"] ??= new JsonObject());
         if (!metadata.ContainsKey("creationTimestamp")) metadata.Insert(metadata.Count(p => MetadataBeforeCreation.Contains(p.Key)), "creationTimestamp", null);
-        SortMaps(template);
         var patch = $"[{{\"op\":\"replace\",\"path\":\"/spec/template\",\"value\":{template.ToJsonString(KubeJson.Options)}}}," +
                     $"{{\"op\":\"replace\",\"path\":\"/metadata/annotations\",\"value\":{GoJson.Compact(annotations)}}}]";
         var response = await invocation.Client.SendAsync(new KubeRequest(HttpMethod.Patch, target.Path)
@@ -93,34 +92,6 @@ internal sealed class RolloutUndo : CommandDefinition
         }, invocation.Cancellation);
         if (!response.IsSuccess) throw KubectlException.Client($"failed restoring revision {toRevision}: {response.Status().Message}");
         return "rolled back";
-    }
-
-    /// <summary>
-    /// Go marshals a map with its keys sorted, where KubeLab's server keeps the order they were set in: the pod
-    /// template's maps (labels, annotations, node selector, overhead, resources) are put in key order.
-    /// </summary>
-    private static void SortMaps(JsonObject template)
-    {
-        static void Sort(JsonNode? node)
-        {
-            if (node is not JsonObject map) return;
-            var entries = map.OrderBy(kv => kv.Key, GoJson.KeyOrder).Select(kv => (kv.Key, Value: kv.Value?.DeepClone())).ToList();
-            map.Clear();
-            foreach (var (key, value) in entries) map[key] = value;
-        }
-        Sort(template["metadata"]?["labels"]);
-        Sort(template["metadata"]?["annotations"]);
-        var spec = template["spec"];
-        Sort(spec?["nodeSelector"]);
-        Sort(spec?["overhead"]);
-        Sort(spec?["resources"]?["limits"]);
-        Sort(spec?["resources"]?["requests"]);
-        foreach (var list in new[] { "initContainers", "containers", "ephemeralContainers" })
-            foreach (var container in spec?[list] as JsonArray ?? [])
-            {
-                Sort(container?["resources"]?["limits"]);
-                Sort(container?["resources"]?["requests"]);
-            }
     }
 
     /// <summary>deploymentRevision: the replica set of revision N, or by default the second newest.</summary>
