@@ -14,8 +14,7 @@ public sealed record TypedError(int Column, string Message);
 
 /// <summary>
 /// One learner's sandbox: a lesson run with no scripted steps on a cluster of its own, where each typed command is
-/// a step (<see cref="LessonRun.RunTypedAsync"/>). Commands are serialized, and run off the caller's synchronization
-/// context (a Blazor circuit's) so the runner's awaits never wait on the UI.
+/// a step (<see cref="LessonRun.RunTypedAsync"/>). Commands run one at a time (<see cref="SerializedRun"/>).
 /// </summary>
 /// <remarks>
 /// Time: the cluster keeps a lesson's simulated clock (controllers settle after every command, as after a lesson
@@ -32,32 +31,31 @@ public sealed class SandboxSession(ScenarioRunner runner, TimeProvider wallClock
         new LessonMetadata("sandbox", "Sandbox", "Your own cluster: type kubectl and curl commands.", LessonLevel.Beginner, 0, []),
         [], ClusterSetup.Default, []);
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<SandboxEntry> _entries = [];
-    private LessonRun? _run;
+    private readonly SerializedRun _serialized = new();
     private DateTimeOffset _idleSince;
 
-    public IReadOnlyList<SandboxEntry> Entries => _entries;
+    /// <summary>Every line typed so far; a new list for each, so the page can read it while a command runs.</summary>
+    public IReadOnlyList<SandboxEntry> Entries { get; private set; } = [];
 
     /// <summary>The cluster after the last command (null until started).</summary>
     public ClusterSnapshot? Cluster { get; private set; }
 
     /// <summary>Tab completion against the cluster as the last command left it.</summary>
-    public CommandCompletion Completion => new(_run?.Cluster.Catalog ?? ControlPlane.Catalog.ResourceCatalog.Default,
+    public CommandCompletion Completion => new(_serialized.Run?.Cluster.Catalog ?? ControlPlane.Catalog.ResourceCatalog.Default,
         Cluster ?? throw new InvalidOperationException("the sandbox has not started"), "default");
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => Serialized(async () =>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _serialized.UseAsync(async () =>
     {
-        _run ??= await runner.StartAsync(Blank, cancellationToken);
-        Cluster = ClusterSnapshot.Read(_run.Cluster);
+        var run = _serialized.Run ??= await runner.StartAsync(Blank, cancellationToken);
+        Cluster = ClusterSnapshot.Read(run.Cluster);
         _idleSince = wallClock.GetUtcNow();
         return 0;
     }, cancellationToken);
 
     /// <summary>Runs a typed line; null for a blank one.</summary>
-    public Task<SandboxEntry?> RunAsync(string line, CancellationToken cancellationToken = default) => Serialized(async () =>
+    public Task<SandboxEntry?> RunAsync(string line, CancellationToken cancellationToken = default) => _serialized.UseAsync(async () =>
     {
-        var run = _run ?? throw new InvalidOperationException("the sandbox has not started");
+        var run = _serialized.Run ?? throw new InvalidOperationException("the sandbox has not started");
         if (line.Trim().Length == 0) return null;
         var idle = wallClock.GetUtcNow() - _idleSince;
         await run.PassTimeAsync(TimeSpan.FromSeconds(Math.Floor(Math.Min(idle.TotalSeconds, MaxCatchUp.TotalSeconds))), cancellationToken);
@@ -68,36 +66,10 @@ public sealed class SandboxSession(ScenarioRunner runner, TimeProvider wallClock
         var view = typed.Step is { } step ? StepView.Of([step], before, Cluster, run.Cluster.Catalog) : null;
         var lead = line.Length - line.TrimStart().Length;
         var errors = typed.Errors.Select(e => new TypedError(Math.Max(1, e.At.Column - lead), e.Message)).ToList();
-        var entry = new SandboxEntry(_entries.Count + 1, line.Trim(), view, errors);
-        _entries.Add(entry);
+        var entry = new SandboxEntry(Entries.Count + 1, line.Trim(), view, errors);
+        Entries = [.. Entries, entry];
         return (SandboxEntry?)entry;
     }, cancellationToken);
 
-    private async Task<T> Serialized<T>(Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await Task.Run(work, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (_run is not null) await _run.DisposeAsync();
-            _run = null;
-        }
-        finally
-        {
-            _gate.Release();
-            _gate.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _serialized.DisposeAsync();
 }
