@@ -57,6 +57,10 @@ public class TypedStepTests
     [TestCase("curl -X FETCH ${server}/api", 9, "'FETCH' is not an HTTP method")]
     [TestCase("curl -s", 1, "curl needs a URL")]
     [TestCase("  ls -l", 3, "'ls' is not a command here")]
+    [TestCase("kubectl get pods -w", 18, "'-w' streams until Ctrl-C, which this terminal does not have")]
+    [TestCase("kubectl get pods -A --watch-only", 21, "'--watch-only' streams until Ctrl-C")]
+    [TestCase("kubectl logs nginx -f", 20, "'-f' streams until Ctrl-C")]
+    [TestCase("curl -sk \"${server}/api/v1/pods?watch=1\"", 11, "streams until Ctrl-C")]
     public async Task AnUnsupportedCommandIsRefusedWithTheMessageALessonAuthorGets(string line, int column, string message)
     {
         await using var run = await StartAsync();
@@ -68,6 +72,14 @@ public class TypedStepTests
         Assert.That(error.Message, Does.Contain(message));
         Assert.That((error.File, error.At.Line, error.At.Column), Is.EqualTo((TypedCommandReader.Source, 1, column)), error.ToString());
         Assert.That(run.Steps, Is.Empty, "a refused command is not a step");
+    }
+
+    [Test]
+    public async Task AWatchTurnedOffRuns()
+    {
+        await using var run = await StartAsync();
+        var step = (await run.RunTypedAsync("kubectl get pods --watch=false")).Step!;
+        Assert.That(step.Stderr, Is.EqualTo("No resources found in default namespace.\n"));
     }
 
     [Test]

@@ -115,9 +115,12 @@ public class SandboxTests : BrowserTest
         await TypeAsync("ls -l");
         await Expect(Entry(2).Locator(".typed-error")).ToContainTextAsync("error: 'ls' is not a command here: type a kubectl or a curl command");
 
+        await TypeAsync("kubectl get pods -w");
+        await Expect(Entry(3).Locator(".typed-error")).ToContainTextAsync("error: '-w' streams until Ctrl-C, which this terminal does not have");
+
         // Markup in a command and in what the server answers is text.
         await TypeAsync("kubectl get pods \"<img src=x onerror=alert(1)>\"");
-        await Expect(Entry(3).Locator(".terminal-output .stderr")).ToContainTextAsync("pods \"<img src=x onerror=alert(1)>\" not found");
+        await Expect(Entry(4).Locator(".terminal-output .stderr")).ToContainTextAsync("pods \"<img src=x onerror=alert(1)>\" not found");
         Assert.That(await Page.Locator("main img").CountAsync(), Is.Zero);
         await Expect(Page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
     }
