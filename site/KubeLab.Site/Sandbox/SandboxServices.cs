@@ -1,5 +1,6 @@
 using KubeLab.Scenarios.Clients;
 using KubeLab.Scenarios.Running;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KubeLab.Site.Sandbox;
 
@@ -13,7 +14,7 @@ public static class SandboxServices
 {
     public static IServiceCollection AddSandbox(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SandboxSessions>();
         return services;
     }

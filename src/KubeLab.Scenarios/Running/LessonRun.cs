@@ -63,7 +63,10 @@ public sealed class LessonRun : IAsyncDisposable
         return new TypedStep(transcript, []);
     }
 
-    /// <summary>Lets <paramref name="by"/> of simulated time pass, second by second, the cluster catching up at each.</summary>
+    /// <summary>
+    /// Lets <paramref name="by"/> of simulated time pass, second by second, the cluster catching up at each (as a
+    /// lesson's <c>clock:</c> step does, but as no step: what the controllers do meanwhile is in no step's transcript).
+    /// </summary>
     public Task PassTimeAsync(TimeSpan by, CancellationToken cancellationToken = default) =>
         by > TimeSpan.Zero ? _time.AdvanceAsync(by, cancellationToken) : Task.CompletedTask;
 
