@@ -1,5 +1,6 @@
 using KubeLab.Site.Components;
 using KubeLab.Site.Lessons;
+using KubeLab.Site.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddLessons();
+builder.Services.AddSandbox();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -13,8 +13,7 @@ namespace KubeLab.Site.Lessons;
 /// </summary>
 public sealed class LessonSession(Scenario scenario, ScenarioRunner runner) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private LessonRun? _run;
+    private readonly SerializedRun _serialized = new();
     /// <summary>The cluster after each step run so far; [0] is the lesson's starting state.</summary>
     private readonly List<ClusterSnapshot> _snapshots = [];
 
@@ -32,53 +31,31 @@ public sealed class LessonSession(Scenario scenario, ScenarioRunner runner) : IA
     /// <summary>Back to the start on a fresh cluster.</summary>
     public Task<StepView> ResetAsync(CancellationToken cancellationToken = default) => MoveAsync(0, fresh: true, cancellationToken);
 
-    private async Task<StepView> MoveAsync(int step, bool fresh, CancellationToken cancellationToken)
+    private Task<StepView> MoveAsync(int step, bool fresh, CancellationToken cancellationToken) => _serialized.UseAsync(async () =>
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await Task.Run(async () =>
-            {
-                await RunToAsync(step, fresh, cancellationToken);
-                var position = _run!.Steps.Count;
-                return StepView.Of(_run.Steps, _snapshots[Math.Max(0, position - 1)], _snapshots[position], _run.Cluster.Catalog);
-            }, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        var run = await RunToAsync(step, fresh, cancellationToken);
+        var position = run.Steps.Count;
+        return StepView.Of(run.Steps, _snapshots[Math.Max(0, position - 1)], _snapshots[position], run.Cluster.Catalog);
+    }, cancellationToken);
 
-    private async Task RunToAsync(int step, bool fresh, CancellationToken cancellationToken)
+    private async Task<LessonRun> RunToAsync(int step, bool fresh, CancellationToken cancellationToken)
     {
-        if (_run is null || fresh || step < _run.Steps.Count)
+        var run = _serialized.Run;
+        if (run is null || fresh || step < run.Steps.Count)
         {
-            if (_run is not null) await _run.DisposeAsync();
-            _run = null;
+            if (run is not null) await run.DisposeAsync();
+            _serialized.Run = null;
             _snapshots.Clear();
-            _run = await runner.StartAsync(scenario, cancellationToken);
-            _snapshots.Add(ClusterSnapshot.Read(_run.Cluster));
+            run = _serialized.Run = await runner.StartAsync(scenario, cancellationToken);
+            _snapshots.Add(ClusterSnapshot.Read(run.Cluster));
         }
-        while (_run.Steps.Count < step)
+        while (run.Steps.Count < step)
         {
-            await _run.NextAsync(cancellationToken);
-            _snapshots.Add(ClusterSnapshot.Read(_run.Cluster));
+            await run.NextAsync(cancellationToken);
+            _snapshots.Add(ClusterSnapshot.Read(run.Cluster));
         }
+        return run;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (_run is not null) await _run.DisposeAsync();
-            _run = null;
-        }
-        finally
-        {
-            _gate.Release();
-            _gate.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _serialized.DisposeAsync();
 }

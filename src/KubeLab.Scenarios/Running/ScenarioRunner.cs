@@ -50,7 +50,7 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
         await time.SettleAsync(cancellationToken);
 
         var captures = new Dictionary<string, string>(StringComparer.Ordinal) { ["server"] = environment.Server };
-        return new LessonRun(scenario, cluster, new StepExecutor(environment, admin, time, _clients, captures));
+        return new LessonRun(scenario, cluster, new StepExecutor(environment, admin, time, _clients, captures), time);
     }
 
     /// <summary>A seed from the lesson's id (string.GetHashCode differs per process, so not that).</summary>

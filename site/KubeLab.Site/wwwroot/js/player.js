@@ -16,6 +16,14 @@
     if (!button.disabled) button.click();
   });
 
+  // The sandbox's command line: ↑, ↓ and Tab are history and completion there (the server handles them), not caret
+  // moves or a focus change.
+  document.addEventListener('keydown', event => {
+    if (!(event.target instanceof Element) || !event.target.matches('[data-terminal-input]')) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Tab' && !event.shiftKey || event.key === 'ArrowUp' || event.key === 'ArrowDown') event.preventDefault();
+  });
+
   // "Copy" buttons name the element whose text they copy (data-copy="id"); the element after a button says what happened.
   document.addEventListener('click', async event => {
     const button = event.target instanceof Element ? event.target.closest('[data-copy]') : null;
