@@ -18,7 +18,9 @@ public sealed class PriorityAndFairness(Cluster cluster)
 
     private readonly ClusterLimits _limits = cluster.Options.Limits;
     private readonly int _burst = cluster.Options.Limits.Burst ?? (int)Math.Ceiling(cluster.Options.Limits.RequestsPerSecond ?? 0);
-    private TokenBucket? _rate;
+    private readonly TokenBucket? _rate = cluster.Options.Limits.RequestsPerSecond is { } perSecond
+        ? new TokenBucket(cluster.Services.Clock, perSecond, cluster.Options.Limits.Burst ?? (int)Math.Ceiling(perSecond))
+        : null;
     private readonly Lock _sync = new();
     private HashSet<string>? _components;
     private int _openWatches;
@@ -28,8 +30,7 @@ public sealed class PriorityAndFairness(Cluster cluster)
 
     public RequestDelegate Wrap(RequestDelegate next)
     {
-        if (_limits.RequestsPerSecond is { } perSecond) _rate = new TokenBucket(cluster.Services.Clock, perSecond, _burst);
-        else if (_limits.MaxWatches is null) return next;
+        if (_rate is null && _limits.MaxWatches is null) return next;
         return async http =>
         {
             var api = http.Api();
@@ -48,12 +49,13 @@ public sealed class PriorityAndFairness(Cluster cluster)
                 await next(http);
                 return;
             }
+            bool admitted;
             lock (_sync)
             {
-                if (_openWatches < maxWatches) _openWatches++;
-                else maxWatches = -1;
+                admitted = _openWatches < maxWatches;
+                if (admitted) _openWatches++;
             }
-            if (maxWatches < 0)
+            if (!admitted)
             {
                 await Refuse(http, api.Trace, 1, $"{_limits.MaxWatches} watches are open already");
                 return;
