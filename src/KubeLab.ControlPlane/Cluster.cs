@@ -21,18 +21,24 @@ public sealed class Cluster
     public Cluster(ClusterOptions? options = null)
     {
         Options = options ?? new ClusterOptions();
+        Options.Limits.Validate();
         Catalog = ResourceCatalog.Default;
         Store = new VersionedStore(Options.WatchHistory);
         Rbac = new RbacAuthorizer(new RuleResolver(Store));
         // kubeadm's --authorization-mode=Node,RBAC, after the privileged-groups short cut.
         Authorizer = new UnionAuthorizer([new PrivilegedGroupsAuthorizer("system:masters"), new NodeAuthorizer(), Rbac]);
-        Services = new ClusterServices(Options.Clock, new IdSource(Options.Seed), [new NamespaceLifecycle(Store), new RbacEscalationCheck(Authorizer, Rbac)]);
+        // ResourceQuota is the last validating plugin, as in kube-apiserver's plugin order.
+        var quota = Options.Limits.MaxObjects is { } maxObjects ? new ObjectCountQuota(Store, maxObjects) : null;
+        Services = new ClusterServices(Options.Clock, new IdSource(Options.Seed),
+            [new NamespaceLifecycle(Store), new RbacEscalationCheck(Authorizer, Rbac), .. quota is null ? Array.Empty<IAdmissionPlugin>() : [quota]]);
         _registries = Catalog.Resources.ToDictionary(r => r, r => new ResourceRegistry(r, Store, Services));
         Identity = new ServerIdentity(Services.Ids);
         Authentication = new ClusterAuthentication(Store, Services);
         ClusterBootstrap.Run(this);
         // The cluster was set up before its API server last started: its watch cache holds no older changes.
         Store.ForgetHistory();
+        // What the cluster bootstrapped is its own: the object bound counts what comes after.
+        quota?.StartCounting();
         Api = new Http.ApiServer(this);
         var events = new Controllers.Events.EventSequence();
         _kubelets = Store.List("nodes").Items.Select(n => new Controllers.Kubelet.Kubelet(this, (Api.Core.Node)n.Object, events))

@@ -15,4 +15,6 @@ public sealed record ClusterOptions
     /// namespaceDeletionGracePeriod, five seconds). Zero only for a cluster whose clock never moves.
     /// </summary>
     public TimeSpan NamespaceDeletionGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Bounds on what the cluster holds and serves (objects, body size, watches, request rate).</summary>
+    public ClusterLimits Limits { get; init; } = ClusterLimits.Default;
 }

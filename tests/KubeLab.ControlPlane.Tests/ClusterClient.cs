@@ -14,10 +14,13 @@ public sealed class ClusterClient : IDisposable
 {
     public const string AdminToken = "test-admin-token";
 
-    public ClusterClient(int? seed = 42, int watchHistory = 10_000, int nodeCount = 2)
+    public ClusterClient(int? seed = 42, int watchHistory = 10_000, int nodeCount = 2, ClusterLimits? limits = null)
     {
         Clock = new ManualClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        Cluster = new Cluster(new ClusterOptions { Clock = Clock, Seed = seed, WatchHistory = watchHistory, NodeCount = nodeCount });
+        Cluster = new Cluster(new ClusterOptions
+        {
+            Clock = Clock, Seed = seed, WatchHistory = watchHistory, NodeCount = nodeCount, Limits = limits ?? ClusterLimits.Default,
+        });
         Cluster.Api.Authenticator.AddToken(AdminToken, new UserInfo("kubernetes-admin", ["system:masters", "system:authenticated"]));
         Http = NewClient(AdminToken);
         Cluster.Api.Exchanges.Completed += exchange => _traces[exchange.AuditId] = exchange;

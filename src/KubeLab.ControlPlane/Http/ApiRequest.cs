@@ -12,6 +12,9 @@ public sealed class ApiRequest(RequestInfo info, string auditId)
     public RequestTrace Trace { get; } = new();
     public UserInfo User { get; set; } = UserInfo.Anonymous;
 
+    /// <summary>The user the credentials prove, before impersonation (<see cref="User"/> is whom the request acts as).</summary>
+    public UserInfo Requester { get; set; } = UserInfo.Anonymous;
+
     /// <summary>Warnings sent back as <c>Warning: 299 - "…"</c> headers (kubectl prints them on stderr).</summary>
     public List<string> Warnings { get; } = [];
 

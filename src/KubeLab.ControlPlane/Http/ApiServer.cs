@@ -2,6 +2,7 @@ using KubeLab.ControlPlane.Authentication;
 using KubeLab.ControlPlane.Authorization;
 using KubeLab.ControlPlane.Errors;
 using KubeLab.ControlPlane.Http.Exchanges;
+using KubeLab.ControlPlane.Http.FlowControl;
 using KubeLab.ControlPlane.Http.Handlers;
 using KubeLab.ControlPlane.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -17,11 +18,13 @@ public sealed class ApiServer
     private readonly Cluster _cluster;
     private readonly RequestDelegate _chain;
     private readonly Impersonation _impersonation;
+    private readonly PriorityAndFairness _flowControl;
 
     public ApiServer(Cluster cluster)
     {
         _cluster = cluster;
         _impersonation = new Impersonation(cluster.Authorizer);
+        _flowControl = new PriorityAndFairness(cluster);
         var resources = new ResourceHandler(cluster);
         var nonResources = new NonResourceHandler(cluster);
         _chain = BuildHandlerChain(http => http.Api().Info.IsResourceRequest ? resources.Handle(http) : nonResources.Handle(http));
@@ -36,12 +39,16 @@ public sealed class ApiServer
     /// <summary>What open streams (watches, followed logs, in-process connections) still have to deliver.</summary>
     public DeliveryBacklog Backlog { get; } = new();
 
+    /// <summary>The rate and watch bounds: how many watches are open now.</summary>
+    public PriorityAndFairness FlowControl => _flowControl;
+
     /// <summary>Serves one request: the entry point for Kestrel, the site, and in-process clients.</summary>
     public Task HandleAsync(HttpContext http) => _chain(http);
 
     private RequestDelegate BuildHandlerChain(RequestDelegate handler)
     {
         handler = WithAuthorization(handler);
+        handler = _flowControl.Wrap(handler);
         handler = WithImpersonation(handler);
         handler = WithAuthentication(handler);
         handler = WithStatusErrors(handler);
@@ -61,7 +68,7 @@ public sealed class ApiServer
     private RequestDelegate WithAuthentication(RequestDelegate next) => http =>
     {
         var api = http.Api();
-        api.User = _cluster.Authentication.Chain.Authenticate(http, api.Trace);
+        api.User = api.Requester = _cluster.Authentication.Chain.Authenticate(http, api.Trace);
         return next(http);
     };
 

@@ -1,7 +1,7 @@
 namespace KubeLab.ControlPlane.Pipeline;
 
-/// <summary>The stages a request passes through, in order.</summary>
-public enum TraceStage { Authentication, Impersonation, Authorization, Admission, Storage, Response }
+/// <summary>The stages a request passes through, in order but for FlowControl (added last), which comes after Impersonation.</summary>
+public enum TraceStage { Authentication, Impersonation, Authorization, Admission, Storage, Response, FlowControl }
 
 /// <summary>What one stage decided, and why, in words a learner can read.</summary>
 public sealed record TraceEntry(TraceStage Stage, string Component, string Decision, string Detail)

@@ -14,6 +14,7 @@ public sealed class VersionedStore(int historyLimit = 10_000)
     private readonly Queue<StoreEvent> _history = new();
     private readonly List<Action<StoreEvent>> _subscribers = [];
     private long _revision = 1;
+    private int _objectCount;
 
     public Lock Sync { get; } = new();
 
@@ -26,6 +27,9 @@ public sealed class VersionedStore(int historyLimit = 10_000)
     }
 
     public int Count(string resource) { lock (Sync) return Table(resource).Count; }
+
+    /// <summary>Objects stored, of every resource (what a cluster's object bound counts).</summary>
+    public int ObjectCount { get { lock (Sync) return _objectCount; } }
 
     public StoredObject? Get(string resource, string key)
     {
@@ -52,6 +56,7 @@ public sealed class VersionedStore(int historyLimit = 10_000)
             var previous = Table(resource).GetValueOrDefault(key);
             var stored = Stamp(key, obj);
             Table(resource)[key] = stored;
+            if (previous is null) _objectCount++;
             Publish(new StoreEvent(previous is null ? WatchEventType.Added : WatchEventType.Modified, resource, stored, previous));
             return stored;
         }
@@ -62,7 +67,7 @@ public sealed class VersionedStore(int historyLimit = 10_000)
     {
         lock (Sync)
         {
-            Table(resource).Remove(key, out var previous);
+            if (Table(resource).Remove(key, out var previous)) _objectCount--;
             var stored = Stamp(key, lastState);
             Publish(new StoreEvent(WatchEventType.Deleted, resource, stored, previous));
             return stored;

@@ -66,7 +66,28 @@ public sealed class ClientEnvironment
     /// </summary>
     public Func<CancellationToken, Task<bool>> AwaitProgress { get; set; }
 
-    public ClientEnvironment() => AwaitProgress = SettleControllersAsync;
+    /// <summary>
+    /// Called when a client sleeps (client-go waiting out a Retry-After): lets that much of the cluster's time pass.
+    /// The runner moves its simulated clock as a lesson's waits do; by default a simulated clock is moved and a wall
+    /// clock waited on.
+    /// </summary>
+    public Func<TimeSpan, CancellationToken, Task> PassTime { get; set; }
+
+    public ClientEnvironment()
+    {
+        AwaitProgress = SettleControllersAsync;
+        PassTime = SleepAsync;
+    }
+
+    private async Task SleepAsync(TimeSpan duration, CancellationToken cancellationToken)
+    {
+        if (Cluster.Services.Clock is SimulatedClock simulated)
+        {
+            simulated.Advance(duration);
+            await Cluster.Controllers.SettleAsync(cancellationToken: cancellationToken);
+        }
+        else await Task.Delay(duration, Cluster.Services.Clock, cancellationToken);
+    }
 
     private async Task<bool> SettleControllersAsync(CancellationToken cancellationToken)
     {

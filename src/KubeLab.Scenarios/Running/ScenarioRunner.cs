@@ -7,9 +7,10 @@ namespace KubeLab.Scenarios.Running;
 
 /// <summary>
 /// Runs a lesson against a fresh cluster on a simulated clock with seeded ids, so the same lesson gives
-/// the same transcript, byte for byte, on every run and machine.
+/// the same transcript, byte for byte, on every run and machine. <paramref name="limits"/> bounds the clusters it
+/// starts (a site's per-learner clusters); without it they are unbounded but for the real body limit, as lessons are.
 /// </summary>
-public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
+public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients, ClusterLimits? limits = null)
 {
     /// <summary>Every lesson starts at this instant.</summary>
     public static readonly DateTimeOffset Epoch = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
@@ -42,11 +43,12 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients)
     public async Task<LessonRun> StartAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         var clock = new SimulatedClock(Epoch);
-        var cluster = new Cluster(new ClusterOptions { Clock = clock, Seed = StableSeed(scenario.Id) });
+        var cluster = new Cluster(new ClusterOptions { Clock = clock, Seed = StableSeed(scenario.Id), Limits = limits ?? ClusterLimits.Default });
         var admin = new AdminClient(cluster, LessonSetup.AdminToken);
         var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin, LessonSetup.AdminToken);
         var time = new LessonTime(cluster, clock);
         environment.AwaitProgress = time.ProgressAsync;
+        environment.PassTime = time.AdvanceAsync;
         await time.SettleAsync(cancellationToken);
 
         var captures = new Dictionary<string, string>(StringComparer.Ordinal) { ["server"] = environment.Server };

@@ -9,7 +9,7 @@ public sealed class ReviewHandler(Cluster cluster)
     public async Task Create(HttpContext http, ResourceScopeTarget target)
     {
         var api = http.Api();
-        var obj = ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+        var obj = ObjectDecoder.Decode(await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes), http.Request.ContentType, target.Resource,
             http.Request.Query["fieldValidation"], api.Warnings);
         var review = ((IReviewStrategy)target.Resource.Strategy).Review(obj, new ReviewContext(api.User, target.Namespace, cluster, api.Trace));
         review.Kind = target.Resource.Kind;

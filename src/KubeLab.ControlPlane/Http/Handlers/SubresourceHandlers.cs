@@ -47,8 +47,8 @@ public sealed class SubresourceHandlers(Cluster cluster)
         if (verb != "get")
         {
             var desired = verb == "patch"
-                ? ScalePatch.DesiredReplicas(await RequestBody.ReadAsync(http), http.Request.ContentType, ScaleOf(stored, scalable))
-                : ((Scale)ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+                ? ScalePatch.DesiredReplicas(await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes), http.Request.ContentType, ScaleOf(stored, scalable))
+                : ((Scale)ObjectDecoder.Decode(await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes), http.Request.ContentType, target.Resource,
                     http.Request.Query["fieldValidation"], api.Warnings, typeof(Scale), "Scale", "autoscaling/v1")).Spec.Replicas ?? 0;
             var obj = stored.Copy();
             scalable.SetReplicas(obj, desired);
@@ -85,7 +85,7 @@ public sealed class SubresourceHandlers(Cluster cluster)
     private async Task TokenRequest(HttpContext http, ResourceScopeTarget target)
     {
         var api = http.Api();
-        var request = (TokenRequest)ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+        var request = (TokenRequest)ObjectDecoder.Decode(await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes), http.Request.ContentType, target.Resource,
             http.Request.Query["fieldValidation"], api.Warnings, typeof(TokenRequest), "TokenRequest", "authentication.k8s.io/v1");
         var account = (ServiceAccount)target.Registry.Get(target.Namespace, target.Name!, api.RegistryContext(http)).Object;
         var issued = TokenRequestRest.Create(request, account, cluster.Authentication.ServiceAccountTokens, api.Trace);
@@ -96,7 +96,7 @@ public sealed class SubresourceHandlers(Cluster cluster)
     private async Task Bind(HttpContext http, ResourceScopeTarget target)
     {
         var api = http.Api();
-        var binding = (Binding)ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+        var binding = (Binding)ObjectDecoder.Decode(await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes), http.Request.ContentType, target.Resource,
             http.Request.Query["fieldValidation"], api.Warnings, typeof(Binding), "Binding", "v1");
         PodBinding.Bind(target.Registry, target.Namespace!, target.Name!, binding, api.RegistryContext(http), cluster.Services.Now());
         await ResponseWriter.WriteStatus(http, new Status { Outcome = "Success", Code = 201 });

@@ -15,7 +15,7 @@ public sealed class WriteHandlers(Cluster cluster)
     public async Task Create(HttpContext http, ResourceScopeTarget target)
     {
         var api = http.Api();
-        var obj = ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+        var obj = ObjectDecoder.Decode(await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes), http.Request.ContentType, target.Resource,
             http.Request.Query["fieldValidation"], api.Warnings);
         var stored = target.Registry.Create(target.Namespace, obj, api.RegistryContext(http));
         await _reads.WriteOne(http, target.Resource, stored, 201);
@@ -24,7 +24,7 @@ public sealed class WriteHandlers(Cluster cluster)
     public async Task Update(HttpContext http, ResourceScopeTarget target)
     {
         var api = http.Api();
-        var obj = ObjectDecoder.Decode(await RequestBody.ReadAsync(http), http.Request.ContentType, target.Resource,
+        var obj = ObjectDecoder.Decode(await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes), http.Request.ContentType, target.Resource,
             http.Request.Query["fieldValidation"], api.Warnings);
         var result = target.Registry.Update(target.Namespace, target.Name!, obj, api.RegistryContext(http), target.Subresource);
         await _reads.WriteOne(http, target.Resource, result.Stored, result.Created ? 201 : 200);
@@ -33,7 +33,7 @@ public sealed class WriteHandlers(Cluster cluster)
     public async Task Patch(HttpContext http, ResourceScopeTarget target)
     {
         var api = http.Api();
-        var body = await RequestBody.ReadAsync(http);
+        var body = await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes);
         var outcome = PatchRequest.Run(http, target, body, api, cluster.Services.Now());
         await _reads.WriteOne(http, target.Resource, outcome.Stored, outcome.Created ? 201 : 200);
     }
@@ -62,9 +62,9 @@ public sealed class WriteHandlers(Cluster cluster)
     }
 
     /// <summary>DeleteOptions come as a JSON body (kubectl) or as query parameters (curl users).</summary>
-    private static async Task<DeleteOptions> DeleteOptionsOf(HttpContext http)
+    private async Task<DeleteOptions> DeleteOptionsOf(HttpContext http)
     {
-        var body = await RequestBody.ReadAsync(http);
+        var body = await RequestBody.ReadAsync(http, cluster.Options.Limits.MaxRequestBodyBytes);
         DeleteOptions options;
         try
         {

@@ -50,6 +50,7 @@ internal static class RawHttp
             Chunked = body is not null,
             Caller = "raw.go:84",
             LogResponseBody = false,
+            AbsPath = true,
         }, invocation.Cancellation);
         if (!response.IsSuccess) throw new KubectlException(KubectlError.FromStatus(response.Status()));
         invocation.Out(Encoding.UTF8.GetString(response.Body));

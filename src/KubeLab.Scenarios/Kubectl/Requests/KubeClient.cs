@@ -42,21 +42,56 @@ internal sealed class KubeClient : IDisposable
 
     public Klog Klog => log.Klog;
 
+    /// <summary>client-go's default: a request refused with Retry-After is sent again up to ten times.</summary>
+    public const int MaxRetries = 10;
+
     public async Task<KubeResponse> SendAsync(KubeRequest request, CancellationToken cancellationToken)
     {
-        using var response = await RoundTripAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var result = new KubeResponse((int)response.StatusCode, ContentType(response), body);
-        log.ResponseBody(request, body);
-        return result;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await RoundTripAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (await RetriedAsync(request, response, attempt, cancellationToken)) continue;
+            log.ResponseBody(request, body);
+            return new KubeResponse((int)response.StatusCode, ContentType(response), body) { Request = request };
+        }
     }
 
     /// <summary>Sends and returns as soon as the headers are in; the body is read as it comes.</summary>
     public async Task<KubeStream> OpenAsync(KubeRequest request, CancellationToken cancellationToken)
     {
-        var response = await RoundTripAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return new KubeStream((int)response.StatusCode, ContentType(response), body, response);
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await RoundTripAsync(request, cancellationToken);
+            if (await RetriedAsync(request, response, attempt, cancellationToken))
+            {
+                response.Dispose();
+                continue;
+            }
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return new KubeStream((int)response.StatusCode, ContentType(response), body, response);
+        }
+    }
+
+    /// <summary>
+    /// client-go's withRetry: a 429 (or 5xx) with a whole-seconds Retry-After is sent again after that wait, up to
+    /// <see cref="MaxRetries"/> times, unless its body was a stream it cannot rewind (a chunked upload). The wait
+    /// passes on the cluster's clock, as other waits of the emulated kubectl do.
+    /// </summary>
+    private async Task<bool> RetriedAsync(KubeRequest request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (status != 429 && status < 500) return false;
+        if (attempt > MaxRetries || request.Chunked) return false;
+        if (!response.Headers.NonValidated.TryGetValues("Retry-After", out var values)
+            || !int.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            return false;
+        var wait = TimeSpan.FromSeconds(seconds);
+        if (wait > TimeSpan.Zero) await environment.PassTime(wait, cancellationToken);
+        if (log.Klog.V(4))
+            log.Klog.Info("with_retry.go:234", "Got a Retry-After response", ("delay", Model.GoDuration.Format(wait)), ("attempt", attempt),
+                ("url", new Uri(Config.Server, request.PathAndQuery).ToString()));
+        return true;
     }
 
     /// <summary>Sends a request built elsewhere (kubectl proxy's), to the same server and with the same client certificate.</summary>

@@ -30,7 +30,23 @@ internal sealed record KubeRequest(HttpMethod Method, string Path)
     /// <summary>False for requests read as a stream (<c>--raw</c>, logs), whose bodies client-go does not log.</summary>
     public bool LogResponseBody { get; init; } = true;
 
+    /// <summary>Built from a whole path (client-go's AbsPath, as <c>--raw</c> does), not from a resource and a name.</summary>
+    public bool AbsPath { get; init; }
+
     public string PathAndQuery => Query.Length == 0 ? Path : Path + "?" + Query;
+
+    /// <summary>
+    /// What NewGenericServerResponse appends to an error made up from a status code: <c> (get configmaps one)</c>,
+    /// <c> (post deployments.apps)</c>; nothing for a request not built from a resource (discovery, <c>--raw</c>).
+    /// </summary>
+    public string ResourceSuffix()
+    {
+        var info = KubeLab.ControlPlane.Http.RequestInfo.Resolve(Method.Method, Path, null);
+        if (AbsPath || !info.IsResourceRequest || info.Resource.Length == 0) return "";
+        var resource = info.ApiGroup.Length == 0 ? info.Resource : $"{info.Resource}.{info.ApiGroup}";
+        var verb = Method.Method.ToLowerInvariant();
+        return string.IsNullOrEmpty(info.Name) ? $" ({verb} {resource})" : $" ({verb} {resource} {info.Name})";
+    }
 
     public static KubeRequest Get(string path, GoQuery? query = null) => new(HttpMethod.Get, path) { Query = query?.Encode() ?? "" };
 }

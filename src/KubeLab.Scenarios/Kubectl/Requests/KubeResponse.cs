@@ -11,6 +11,9 @@ internal sealed record KubeResponse(int StatusCode, string ContentType, byte[] B
 {
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 
+    /// <summary>The request answered: an error made up from the status code names its verb, resource and name.</summary>
+    public KubeRequest? Request { get; init; }
+
     public JsonObject Json() => JsonTree.Parse(Body) as JsonObject ?? throw new JsonException("the response is not a JSON object");
 
     public T Read<T>() => JsonSerializer.Deserialize<T>(Body, KubeJson.Options)!;
@@ -30,7 +33,9 @@ internal sealed record KubeResponse(int StatusCode, string ContentType, byte[] B
         {
             // Not JSON: described from the status code below.
         }
-        return StatusFromCode(StatusCode, System.Text.Encoding.UTF8.GetString(Body));
+        var status = StatusFromCode(StatusCode, System.Text.Encoding.UTF8.GetString(Body));
+        status.Message += Request?.ResourceSuffix() ?? "";
+        return status;
     }
 
     private static Status StatusFromCode(int code, string body)

@@ -10,9 +10,9 @@ internal sealed class Learner
 {
     public const string Token = "learner-admin-token";
 
-    public Learner(Func<ClientEnvironment, Func<CancellationToken, Task<bool>>>? progress = null, TimeProvider? clock = null)
+    public Learner(Func<ClientEnvironment, Func<CancellationToken, Task<bool>>>? progress = null, TimeProvider? clock = null, ClusterLimits? limits = null)
     {
-        Cluster = new Cluster(new ClusterOptions { Clock = clock ?? new StillClock(), Seed = 1 });
+        Cluster = new Cluster(new ClusterOptions { Clock = clock ?? new StillClock(), Seed = 1, Limits = limits ?? ClusterLimits.Default });
         Cluster.Authentication.AddTokenUser(Token, "kubernetes-admin", "kubeadm:cluster-admins");
         var kubeconfig = new Kubeconfig("kubelab", [new KubeconfigContext("kubelab", "admin", "default")], [new KubeconfigUser("admin", Token, null)]);
         Environment = progress is null

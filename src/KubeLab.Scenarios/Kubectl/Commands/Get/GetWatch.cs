@@ -44,16 +44,17 @@ internal sealed class GetWatch(Invocation invocation, GetOptions options)
             .Add("resourceVersion", resourceVersion).Add("watch", "true");
         try
         {
-            using var stream = await invocation.Client.OpenAsync(new KubeRequest(HttpMethod.Get, resource.Path(ns))
+            var request = new KubeRequest(HttpMethod.Get, resource.Path(ns))
             {
                 Query = query.Encode(),
                 Accept = options.Accept,
                 Caller = "helper.go:202",
-            }, invocation.Cancellation);
+            };
+            using var stream = await invocation.Client.OpenAsync(request, invocation.Cancellation);
             if (stream.StatusCode is < 200 or >= 300)
             {
                 var body = await new StreamReader(stream.Body).ReadToEndAsync(invocation.Cancellation);
-                throw new KubectlException(KubectlError.FromStatus(new KubeResponse(stream.StatusCode, stream.ContentType, System.Text.Encoding.UTF8.GetBytes(body)).Status()));
+                throw new KubectlException(KubectlError.FromStatus(new KubeResponse(stream.StatusCode, stream.ContentType, System.Text.Encoding.UTF8.GetBytes(body)) { Request = request }.Status()));
             }
             using var reader = new StreamReader(stream.Body);
             while (await invocation.Output.WaitOn(reader.ReadLineAsync(invocation.Cancellation).AsTask()) is { } line)

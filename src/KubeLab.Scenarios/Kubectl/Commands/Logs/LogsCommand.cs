@@ -75,7 +75,7 @@ internal sealed class LogsCommand : CommandDefinition
             {
                 var body = await ReadAllAsync(stream.Body, invocation.Cancellation);
                 if (invocation.Log.V(8)) invocation.Log.Info("interrupt.go:103", "Response Body", ("body", Encoding.UTF8.GetString(body)));
-                throw new KubectlException(KubectlError.FromStatus(new KubeResponse(stream.StatusCode, stream.ContentType, body).Status()));
+                throw new KubectlException(KubectlError.FromStatus(new KubeResponse(stream.StatusCode, stream.ContentType, body) { Request = request }.Status()));
             }
             var buffer = new byte[8192];
             var decoder = Encoding.UTF8.GetDecoder();
