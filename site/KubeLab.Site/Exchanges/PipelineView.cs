@@ -22,12 +22,14 @@ public enum StageState
 /// <param name="Decision">The deciding entry's decision and component, e.g. <c>allowed by RBAC</c>; null when the stage left no entry.</param>
 public sealed record StageView(TraceStage Stage, StageState State, string? Decision, IReadOnlyList<TraceEntry> Entries)
 {
-    public string Name => Stage.ToString();
+    /// <summary>The stage as the page names it (<c>Flow control</c> is APF, kube-apiserver's priority and fairness).</summary>
+    public string Name => Stage == TraceStage.FlowControl ? "Flow control" : Stage.ToString();
 }
 
 /// <summary>
-/// The pipeline picture of one exchange, read from its trace: authentication → (impersonation) → authorization
-/// → admission → storage. A stage that refused is the one whose entry says so (rejected, denied); a refusal that
+/// The pipeline picture of one exchange, read from its trace: authentication → (impersonation) → (flow control)
+/// → authorization → admission → storage. Impersonation and flow control are drawn only where they acted: flow
+/// control leaves an entry only when a cluster's bounds refuse the request (a 429). A stage that refused is the one whose entry says so (rejected, denied); a refusal that
 /// left no such entry (a 404 or 409 from the registry, a 422 from validation) is placed at the stage after the
 /// last one that let the request through.
 /// </summary>
@@ -35,18 +37,22 @@ public static class PipelineViews
 {
     private static readonly string[] Refusals = ["rejected", "denied"];
 
+    /// <summary>The order of kube-apiserver's handler chain.</summary>
+    private static readonly TraceStage[] Order =
+        [TraceStage.Authentication, TraceStage.Impersonation, TraceStage.FlowControl, TraceStage.Authorization, TraceStage.Admission, TraceStage.Storage];
+
     public static IReadOnlyList<StageView> Of(ExchangeRecord exchange)
     {
         var entries = exchange.Trace.ToLookup(e => e.Stage);
-        var stages = Involved(exchange, entries.Contains(TraceStage.Impersonation));
+        var stages = Involved(exchange, entries);
         var failed = exchange.Status >= 400;
         var decider = failed ? Refuser(exchange, entries, stages) : stages.Where(entries.Contains).Cast<TraceStage?>().LastOrDefault();
 
         var views = new List<StageView>();
         var after = false;
-        foreach (var stage in new[] { TraceStage.Authentication, TraceStage.Impersonation, TraceStage.Authorization, TraceStage.Admission, TraceStage.Storage })
+        foreach (var stage in Order)
         {
-            if (stage == TraceStage.Impersonation && !stages.Contains(stage)) continue;
+            if (stage is TraceStage.Impersonation or TraceStage.FlowControl && !stages.Contains(stage)) continue;
             var own = entries[stage].ToList();
             StageState state;
             if (stage == decider) state = failed ? StageState.Refused : StageState.Answered;
@@ -61,10 +67,11 @@ public static class PipelineViews
     }
 
     /// <summary>The stages a request of this kind goes through: writes to resources are admitted; only resources are stored.</summary>
-    private static List<TraceStage> Involved(ExchangeRecord exchange, bool impersonating)
+    private static List<TraceStage> Involved(ExchangeRecord exchange, ILookup<TraceStage, TraceEntry> entries)
     {
         var stages = new List<TraceStage> { TraceStage.Authentication };
-        if (impersonating) stages.Add(TraceStage.Impersonation);
+        if (entries.Contains(TraceStage.Impersonation)) stages.Add(TraceStage.Impersonation);
+        if (entries.Contains(TraceStage.FlowControl)) stages.Add(TraceStage.FlowControl);
         stages.Add(TraceStage.Authorization);
         if (!RequestInfo.Resolve(exchange.Method, exchange.Path, null).IsResourceRequest) return stages;
         if (exchange.Method is "POST" or "PUT" or "PATCH" or "DELETE") stages.Add(TraceStage.Admission);

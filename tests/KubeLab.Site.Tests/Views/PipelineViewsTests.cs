@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using KubeLab.ControlPlane;
 using KubeLab.ControlPlane.Pipeline;
 using KubeLab.Site.Exchanges;
 
@@ -82,5 +83,31 @@ public class PipelineViewsTests
             (TraceStage.Storage, StageState.NotReached),
         }));
         Assert.That(stages[2].Decision, Is.EqualTo("denied by union"));
+    }
+
+    [Test]
+    public async Task ARequestBeyondTheRateIsRefusedAtFlowControlBeforeAuthorization()
+    {
+        using var cluster = new TestCluster(new ClusterOptions
+        {
+            Clock = new SimulatedClock(DateTimeOffset.Parse("2025-01-01T00:00:00Z")),
+            Limits = new ClusterLimits { RequestsPerSecond = 1 },
+        });
+        (await cluster.Admin.GetAsync("/api/v1/namespaces/default/pods")).EnsureSuccessStatusCode();
+        Assert.That(PipelineViews.Of(cluster.LastExchange).Select(s => s.Stage), Has.No.Member(TraceStage.FlowControl));
+
+        var refused = await cluster.Admin.GetAsync("/api/v1/namespaces/default/pods");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        var stages = PipelineViews.Of(cluster.LastExchange);
+        Assert.That(stages.Select(s => (s.Stage, s.State)), Is.EqualTo(new[]
+        {
+            (TraceStage.Authentication, StageState.Passed),
+            (TraceStage.FlowControl, StageState.Refused),
+            (TraceStage.Authorization, StageState.NotReached),
+            (TraceStage.Admission, StageState.NotInvolved),
+            (TraceStage.Storage, StageState.NotReached),
+        }));
+        Assert.That(stages[1].Name, Is.EqualTo("Flow control"));
+        Assert.That(stages[1].Decision, Is.EqualTo("rejected by priority-and-fairness"));
     }
 }
