@@ -8,11 +8,12 @@ namespace KubeLab.Site.Tests.Views;
 /// <summary>A fresh cluster and an admin client on it, to make real exchanges for the views to show.</summary>
 internal sealed class TestCluster : IDisposable
 {
-    public Cluster Cluster { get; } = new();
+    public Cluster Cluster { get; }
     public HttpClient Admin { get; }
 
-    public TestCluster()
+    public TestCluster(Cluster? cluster = null)
     {
+        Cluster = cluster ?? new Cluster();
         Cluster.Authentication.AddTokenUser("admin-token", "admin", "system:masters");
         Admin = Client("admin-token");
     }
