@@ -27,12 +27,13 @@ public sealed record TimingView(string Text, string Explanation)
             : new TimingView($"answered in {Duration(answered)}, still open", Measured + " This stream was still open when it was recorded.");
     }
 
-    /// <summary>"0.8 ms", "12 ms", "2.4 s": two significant figures at most, as a person reads a duration.</summary>
+    /// <summary>"0.04 ms", "0.8 ms", "12 ms", "2.4 s": as a person reads a duration, without false precision.</summary>
     public static string Duration(TimeSpan elapsed)
     {
         var ms = elapsed.TotalMilliseconds;
         return ms switch
         {
+            < 0.1 => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms",
             < 10 => ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms",
             < 1000 => ms.ToString("0", CultureInfo.InvariantCulture) + " ms",
             _ => elapsed.TotalSeconds.ToString(elapsed.TotalSeconds < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s",

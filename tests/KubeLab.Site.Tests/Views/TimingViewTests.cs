@@ -20,7 +20,7 @@ public class TimingViewTests
         var timing = ExchangeView.From(record, ResourceCatalog.Default).Timing!;
 
         Assert.That(timing.Text, Is.EqualTo($"answered in {TimingView.Duration(record.Timing.UntilResponse!.Value)}"));
-        Assert.That(timing.Text, Does.Match(@"^answered in \d+(\.\d)? (ms|s)$"));
+        Assert.That(timing.Text, Does.Match(@"^answered in \d+(\.\d+)? (ms|s)$"));
         Assert.That(timing.Explanation, Does.Contain("kubectl -v=6").And.Contain("never part of a lesson's transcript"));
     }
 
@@ -35,12 +35,12 @@ public class TimingViewTests
         using (var response = await cluster.Admin.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
         {
             var open = cluster.Cluster.Api.Exchanges.Snapshot().Single(e => e.Target.Contains("watch=true"));
-            Assert.That(View(open).Timing!.Text, Does.Match(@"^answered in \d+(\.\d)? ms, still open$"));
+            Assert.That(View(open).Timing!.Text, Does.Match(@"^answered in \d+(\.\d+)? ms, still open$"));
             clock.Advance(TimeSpan.FromMinutes(1));
             await (await response.Content.ReadAsStreamAsync()).CopyToAsync(Stream.Null);
         }
         var closed = View(await ended.Task.WaitAsync(TimeSpan.FromSeconds(30))).Timing!;
-        Assert.That(closed.Text, Does.Match(@"^answered in \d+(\.\d)? ms, open for \d+(\.\d)? (ms|s)$"));
+        Assert.That(closed.Text, Does.Match(@"^answered in \d+(\.\d+)? ms, open for \d+(\.\d+)? (ms|s)$"));
         Assert.That(closed.Explanation, Does.Contain("how long it stayed open"));
     }
 
@@ -48,7 +48,8 @@ public class TimingViewTests
     public void NothingIsSaidWhenNothingWasMeasured() =>
         Assert.That(TimingView.Of(ExchangeTiming.Unmeasured, streamed: false), Is.Null);
 
-    [TestCase(0.04, "0.0 ms")]
+    [TestCase(0.04, "0.04 ms")]
+    [TestCase(0.1, "0.1 ms")]
     [TestCase(0.83, "0.8 ms")]
     [TestCase(9.94, "9.9 ms")]
     [TestCase(12.4, "12 ms")]
