@@ -33,7 +33,7 @@ public sealed record TimingView(string Text, string Explanation)
         var ms = elapsed.TotalMilliseconds;
         return ms switch
         {
-            < 0.1 => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+            < 0.1 => ms.ToString("0.0#", CultureInfo.InvariantCulture) + " ms",
             < 10 => ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms",
             < 1000 => ms.ToString("0", CultureInfo.InvariantCulture) + " ms",
             _ => elapsed.TotalSeconds.ToString(elapsed.TotalSeconds < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s",

@@ -49,7 +49,7 @@ public class TimingViewTests
         Assert.That(TimingView.Of(ExchangeTiming.Unmeasured, streamed: false), Is.Null);
 
     [TestCase(0.04, "0.04 ms")]
-    [TestCase(0.1, "0.1 ms")]
+    [TestCase(0.0996, "0.1 ms")]
     [TestCase(0.83, "0.8 ms")]
     [TestCase(9.94, "9.9 ms")]
     [TestCase(12.4, "12 ms")]
