@@ -1,4 +1,5 @@
 using KubeLab.Site.Components;
+using KubeLab.Site.Display;
 using KubeLab.Site.Lessons;
 using KubeLab.Site.Sandbox;
 
@@ -12,6 +13,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddLessons();
 builder.Services.AddSandbox();
+builder.Services.AddDisplay();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);

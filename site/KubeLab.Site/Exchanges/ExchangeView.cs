@@ -11,10 +11,11 @@ public sealed record MessageView(string StartLine, IReadOnlyList<HeaderField> He
 /// <summary>
 /// One exchange of a step, ready to render: the request and response as the HTTP/1.1 messages on the wire
 /// (header order and framing as kubectl and kube-apiserver write them), the pipeline picture of its trace,
-/// who sent it, and the curl command that sends it again.
+/// who sent it, the curl command that sends it again, and how long the server took.
 /// </summary>
 /// <param name="Response">Null when the server wrote no response (the client went away first).</param>
 /// <param name="Discovery">Discovery or OpenAPI: a client finding its way rather than what the step is about.</param>
+/// <param name="Timing">How long the server really took; null when it never answered.</param>
 public sealed record ExchangeView(
     long Sequence,
     string Method,
@@ -27,7 +28,8 @@ public sealed record ExchangeView(
     MessageView? Response,
     IReadOnlyList<StageView> Pipeline,
     string Curl,
-    bool Discovery)
+    bool Discovery,
+    TimingView? Timing)
 {
     public string Id => $"exchange-{Sequence}";
 
@@ -46,7 +48,8 @@ public sealed record ExchangeView(
             response is null ? null : Message(response, record, catalog),
             PipelineViews.Of(record),
             CurlCommand.From(request, record.Method, record.Target),
-            DiscoveryRequests.IsDiscovery(record.Path));
+            DiscoveryRequests.IsDiscovery(record.Path),
+            response is null ? null : TimingView.Of(record.Timing, response.Streamed));
     }
 
     private static MessageView Message(WireMessage message, ExchangeRecord record, ResourceCatalog catalog) =>

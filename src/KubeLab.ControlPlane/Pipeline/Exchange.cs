@@ -30,6 +30,21 @@ public sealed class Exchange
     public required RequestTrace Trace { get; init; }
     public DateTimeOffset? Completed { get; internal set; }
 
+    /// <summary>How long the server really took (not the cluster's clock, which a lesson simulates).</summary>
+    public ExchangeTiming Timing { get { lock (_sync) return _timing; } }
+
+    private ExchangeTiming _timing = ExchangeTiming.Unmeasured;
+
+    internal void ResponseStartedAfter(TimeSpan elapsed)
+    {
+        lock (_sync) _timing = _timing with { UntilResponse = elapsed };
+    }
+
+    internal void EndedAfter(TimeSpan elapsed)
+    {
+        lock (_sync) _timing = _timing with { UntilEnd = elapsed, UntilResponse = _timing.UntilResponse ?? elapsed };
+    }
+
     /// <summary>The path without the query, as requests are usually named.</summary>
     public string Path => Target.Split('?')[0];
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using KubeLab.ControlPlane.Pipeline;
 
 namespace KubeLab.Scenarios.Transcripts;
@@ -21,10 +22,17 @@ public sealed record ExchangeRecord(
     IReadOnlyList<string> Groups,
     IReadOnlyList<TraceEntry> Trace)
 {
+    /// <summary>
+    /// How long the server really took. Wall-clock time differs from run to run, so it stays out of the JSON
+    /// (golden files, exports): only live views show it.
+    /// </summary>
+    [JsonIgnore]
+    public ExchangeTiming Timing { get; init; } = ExchangeTiming.Unmeasured;
+
     public static ExchangeRecord From(Exchange e) => new(
         e.Sequence, e.Method, e.Target, e.Protocol, e.RequestHeaders, BodyRecord.From(e.RequestBody),
         e.StatusCode, e.ResponseHeaders, e.ResponseChunks.Select(BodyRecord.From).ToList(),
-        e.User.Name, e.User.Groups, e.Trace.Entries);
+        e.User.Name, e.User.Groups, e.Trace.Entries) { Timing = e.Timing };
 
     public string Path => Target.Split('?')[0];
     public string? Query => Target.Contains('?') ? Target[(Target.IndexOf('?') + 1)..] : null;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text;
+using KubeLab.ControlPlane.Pipeline;
 
 namespace KubeLab.ControlPlane.Tests.Http;
 
@@ -50,6 +52,47 @@ public class ExchangeLogTests
         var watch = c.Cluster.Api.Exchanges.Snapshot().Last(e => e.Target.Contains("watch=true"));
         Assert.That(watch.ResponseChunks.Select(chunk => Encoding.UTF8.GetString(chunk)[..24]),
             Is.EqualTo(new[] { "{\"type\":\"ADDED\",\"object\"", "{\"type\":\"ADDED\",\"object\"" }));
+    }
+}
+
+/// <summary>How long the server really took: a stopwatch's time, whatever the cluster's (simulated) clock says.</summary>
+public class ExchangeTimingTests
+{
+    [Test]
+    public async Task AnAnsweredRequestIsTimedUntilItsResponseStartedAndEnded()
+    {
+        using var c = new ClusterClient();
+        var client = Stopwatch.StartNew();
+        var (_, _, response) = await c.Send(HttpMethod.Get, "/api/v1/namespaces/default/pods/missing");
+        var roundTrip = client.Elapsed;
+
+        var timing = c.TraceOf(response).Timing;
+        Assert.That(timing.UntilResponse, Is.GreaterThan(TimeSpan.Zero));
+        Assert.That(timing.UntilEnd, Is.GreaterThanOrEqualTo(timing.UntilResponse!.Value));
+        Assert.That(timing.UntilEnd, Is.LessThanOrEqualTo(roundTrip), "the server's part of what the client waited for");
+    }
+
+    [Test]
+    public async Task AWatchIsTimedUntilItAnsweredThenForAsLongAsItStayedOpen()
+    {
+        using var c = new ClusterClient();
+        var ended = new TaskCompletionSource<Exchange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        c.Cluster.Api.Exchanges.Completed += e => { if (e.Target.Contains("watch=true")) ended.TrySetResult(e); };
+        var client = Stopwatch.StartNew();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=3600");
+        using (var response = await c.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        {
+            var open = c.Cluster.Api.Exchanges.Snapshot().Single(e => e.Target.Contains("watch=true")).Timing;
+            Assert.That(open.UntilResponse, Is.GreaterThan(TimeSpan.Zero), "the head went out");
+            Assert.That(open.UntilEnd, Is.Null, "the watch is still open");
+            c.Clock.Advance(TimeSpan.FromHours(1)); // the watch times out on the cluster's clock, an hour on at once
+            await (await response.Content.ReadAsStreamAsync()).CopyToAsync(Stream.Null);
+        }
+        var timing = (await ended.Task.WaitAsync(TimeSpan.FromSeconds(30))).Timing;
+        var roundTrip = client.Elapsed;
+
+        Assert.That(timing.UntilEnd, Is.GreaterThanOrEqualTo(timing.UntilResponse!.Value));
+        Assert.That(timing.UntilEnd, Is.LessThanOrEqualTo(roundTrip), "real time, not the simulated hour");
     }
 }
 

@@ -49,6 +49,10 @@ public class PlayerTests : BrowserTest
         var exchange = Exchange(method, target);
         await Expect(exchange).ToHaveCountAsync(1);
         await Expect(exchange.Locator("summary .status").First).ToHaveTextAsync(status);
+        // How long the simulated API server took, with what that measures.
+        var timing = exchange.Locator("summary .timing").First;
+        await Expect(timing).ToHaveTextAsync(new Regex(@"^answered in \d+(\.\d+)? (ms|s)$"));
+        await Expect(timing).ToHaveAttributeAsync("title", new Regex("kubectl -v=6"));
         // Request and response as they crossed the wire.
         await Expect(exchange.Locator("section[aria-label=Request] .start-line")).ToHaveTextAsync($"{method} {target} HTTP/1.1");
         await Expect(exchange.Locator("section[aria-label=Response] .start-line")).ToHaveTextAsync($"HTTP/1.1 {status}");
@@ -93,6 +97,7 @@ public class PlayerTests : BrowserTest
             {
                 var watch = Page.Locator("section.exchanges > article.exchange", new() { HasTextString = "watch=true" });
                 await Expect(watch.Locator(".events > li > details > summary")).ToHaveTextAsync([new Regex("^MODIFIED Pod nginx"), new Regex("^DELETED Pod nginx")]);
+                await Expect(watch.Locator("summary .timing")).ToHaveTextAsync(new Regex(@"^answered in \d+(\.\d+)? ms, (open for \d+(\.\d)? (ms|s)|still open)$"));
                 await Expect(ClusterRow("default", "pods", "nginx")).ToHaveClassAsync("change-deleted");
             }
         }

@@ -1,7 +1,8 @@
 // Keyboard and clipboard for the lesson player. Keys press the player's own buttons (data-shortcut), so a
-// key does exactly what a click does and nothing when the button is disabled.
+// key does exactly what a click does and nothing when the button is disabled or absent (1, 2, 3 choose the pane
+// shown in presenter mode).
 (() => {
-  const shortcuts = { ArrowLeft: 'back', ArrowRight: 'next', Home: 'reset', End: 'end' };
+  const shortcuts = { ArrowLeft: 'back', ArrowRight: 'next', Home: 'reset', End: 'end', 1: 'pane-1', 2: 'pane-2', 3: 'pane-3' };
 
   document.addEventListener('keydown', event => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;

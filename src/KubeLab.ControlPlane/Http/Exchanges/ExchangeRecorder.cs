@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KubeLab.ControlPlane.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -7,6 +8,7 @@ namespace KubeLab.ControlPlane.Http.Exchanges;
 /// <summary>
 /// The outermost filter: records the request as it arrived and the response as it is written, byte for byte,
 /// into the cluster's <see cref="ExchangeLog"/>. Bodies are kept up to a bound; beyond it the record says so.
+/// The cluster's clock stamps when it happened; a stopwatch measures how long it really took (<see cref="ExchangeTiming"/>).
 /// </summary>
 internal sealed class ExchangeRecorder(ExchangeLog log, TimeProvider clock)
 {
@@ -14,6 +16,7 @@ internal sealed class ExchangeRecorder(ExchangeLog log, TimeProvider clock)
 
     public RequestDelegate Wrap(RequestDelegate next) => async http =>
     {
+        var arrived = Stopwatch.GetTimestamp();
         var api = http.Features.Get<ApiRequest>();
         var request = http.Features.Get<IHttpRequestFeature>();
         var exchange = new Exchange
@@ -29,7 +32,7 @@ internal sealed class ExchangeRecorder(ExchangeLog log, TimeProvider clock)
         };
         var requestBody = new RecordingRequestStream(http.Request.Body);
         http.Request.Body = requestBody;
-        var responseBody = new RecordingResponseBody(http.Features.Get<IHttpResponseBodyFeature>()!, exchange, http);
+        var responseBody = new RecordingResponseBody(http.Features.Get<IHttpResponseBodyFeature>()!, exchange, http, arrived);
         http.Features.Set<IHttpResponseBodyFeature>(responseBody);
         if (api is not null) exchange.ReadUserFrom(() => api.User);
         log.Begin(exchange);
@@ -43,6 +46,7 @@ internal sealed class ExchangeRecorder(ExchangeLog log, TimeProvider clock)
             exchange.RequestBody = requestBody.Recorded;
             responseBody.CaptureHead();
             exchange.Completed = clock.GetUtcNow();
+            exchange.EndedAfter(Stopwatch.GetElapsedTime(arrived));
             log.End(exchange);
         }
     };

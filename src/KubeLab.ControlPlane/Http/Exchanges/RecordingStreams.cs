@@ -64,9 +64,10 @@ internal sealed class RecordingRequestStream(Stream inner) : Stream
 
 /// <summary>
 /// Wraps the response body: every write also lands, as one chunk, in the exchange. The status line and
-/// headers are captured when the first byte goes out (they cannot change after that).
+/// headers are captured when the first byte goes out (they cannot change after that), and with them the time
+/// since the request arrived (<paramref name="arrived"/>, a <see cref="System.Diagnostics.Stopwatch"/> timestamp).
 /// </summary>
-internal sealed class RecordingResponseBody(IHttpResponseBodyFeature inner, Exchange exchange, HttpContext http) : IHttpResponseBodyFeature
+internal sealed class RecordingResponseBody(IHttpResponseBodyFeature inner, Exchange exchange, HttpContext http, long arrived) : IHttpResponseBodyFeature
 {
     private bool _headCaptured;
     private long _recorded;
@@ -79,6 +80,7 @@ internal sealed class RecordingResponseBody(IHttpResponseBodyFeature inner, Exch
     {
         if (_headCaptured) return;
         _headCaptured = true;
+        exchange.ResponseStartedAfter(System.Diagnostics.Stopwatch.GetElapsedTime(arrived));
         exchange.StatusCode = http.Response.StatusCode;
         exchange.ResponseHeaders = http.Response.Headers.SelectMany(h => h.Value.Select(v => KeyValuePair.Create(h.Key, v ?? ""))).ToList();
     }
