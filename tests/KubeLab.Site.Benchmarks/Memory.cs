@@ -4,13 +4,20 @@ namespace KubeLab.Site.Benchmarks;
 
 /// <summary>
 /// Memory at one moment. <see cref="Heap"/> is this process's managed heap after full blocking, compacting
-/// collections (what the site's objects hold, plus Playwright's small client side); <see cref="WorkingSet"/> is the
+/// collections (what the site's objects hold, plus Playwright's small client side). <see cref="Pinned"/> is the part of
+/// it on the pinned object heap: mostly Kestrel's pool of I/O buffers, which grows with the connections and the size
+/// of the render batches sent, and which .NET 10 gives back only gradually once idle — so <see cref="Objects"/>, the
+/// heap without it, is what sessions hold. <see cref="WorkingSet"/> is the
 /// process's resident memory (it keeps heap segments the GC has freed, so it falls later than the heap); <see cref="Browser"/>
 /// is the proportional set size (PSS, shared pages split between sharers) of the processes this one started: the
 /// Playwright driver and Chromium (null where /proc cannot say).
 /// </summary>
-internal sealed record Memory(long Heap, long WorkingSet, long? Browser)
+internal sealed record Memory(long Heap, long Pinned, long WorkingSet, long? Browser)
 {
+    private const int PinnedObjectHeap = 4; // GCMemoryInfo.GenerationInfo: gen0, gen1, gen2, large objects, pinned objects
+
+    public long Objects => Heap - Pinned;
+
     public static Memory Read()
     {
         for (var i = 0; i < 3; i++)
@@ -19,9 +26,10 @@ internal sealed record Memory(long Heap, long WorkingSet, long? Browser)
             GC.WaitForPendingFinalizers();
         }
         var heap = GC.GetTotalMemory(forceFullCollection: true);
+        var pinned = GC.GetGCMemoryInfo(GCKind.FullBlocking).GenerationInfo[PinnedObjectHeap].SizeAfterBytes;
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        return new Memory(heap, self.WorkingSet64, DescendantsPss(self.Id));
+        return new Memory(heap, pinned, self.WorkingSet64, DescendantsPss(self.Id));
     }
 
     private static long? DescendantsPss(int root)

@@ -37,7 +37,7 @@ var baseUrl = site.Start();
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await Chromium.LaunchAsync(playwright);
 
-Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {browser.BrowserType.Name} {browser.Version}; " +
+Console.WriteLine($"{baseUrl}: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {browser.BrowserType.Name} {browser.Version}; " +
     $"{options.Sessions} sessions ({options.Sandboxes} sandboxes), {options.Repeat} runs through {string.Join(", ", options.Lessons)}");
 var benchmark = new SiteBenchmark(options, browser, baseUrl, site.Services.GetRequiredService<LessonLibrary>(), circuits);
 var report = await benchmark.RunAsync(Console.Out);

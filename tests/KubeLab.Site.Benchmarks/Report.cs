@@ -10,7 +10,9 @@ internal sealed record Report(
     Memory Before,
     Memory WithLessons,
     Memory WithAll,
+    TimeSpan CircuitsClosed,
     Memory After,
+    TimeSpan Returned,
     TimeSpan LessonsOpened,
     TimeSpan SandboxesOpened)
 {
@@ -36,14 +38,14 @@ internal sealed record Report(
         o.WriteLine();
         o.WriteLine("Server memory (this process: the site, and Playwright's client side) and the browser's (PSS of the Playwright driver and Chromium).");
         o.WriteLine();
-        o.WriteLine("| Moment | Managed heap | Working set | Browser |");
-        o.WriteLine("|---|---:|---:|---:|");
+        o.WriteLine("| Moment | Managed heap | of it, pinned (I/O buffers) | Heap objects | Working set | Browser |");
+        o.WriteLine("|---|---:|---:|---:|---:|---:|");
         Row(o, "Before (no session open)", Before);
         Row(o, $"{LessonSessions} lesson pages open ({Seconds(LessonsOpened)} to open)", WithLessons);
         Row(o, $"and {Options.Sandboxes} sandbox pages ({Seconds(SandboxesOpened)} to open)", WithAll);
-        Row(o, "After every page left", After);
+        Row(o, $"After every page left (circuits closed in {Seconds(CircuitsClosed)}, heap read until back: {Seconds(Returned)})", After);
         o.WriteLine();
-        o.WriteLine("| Per session | Managed heap | Working set | Browser |");
+        o.WriteLine("| Per session | Heap objects | Working set | Browser |");
         o.WriteLine("|---|---:|---:|---:|");
         PerSession(o, "Lesson player", Before, WithLessons, LessonSessions);
         PerSession(o, "Sandbox", WithLessons, WithAll, Options.Sandboxes);
@@ -51,13 +53,13 @@ internal sealed record Report(
     }
 
     private static void Row(TextWriter o, string moment, Memory m) =>
-        o.WriteLine($"| {moment} | {Mb(m.Heap)} | {Mb(m.WorkingSet)} | {(m.Browser is { } b ? Mb(b) : "n/a")} |");
+        o.WriteLine($"| {moment} | {Mb(m.Heap)} | {Mb(m.Pinned)} | {Mb(m.Objects)} | {Mb(m.WorkingSet)} | {(m.Browser is { } b ? Mb(b) : "n/a")} |");
 
     private static void PerSession(TextWriter o, string kind, Memory from, Memory to, int count)
     {
         if (count == 0) return;
         var browser = from.Browser is { } f && to.Browser is { } t ? Mb((t - f) / (double)count) : "n/a";
-        o.WriteLine($"| {kind} ({count}) | {Mb((to.Heap - from.Heap) / (double)count)} | {Mb((to.WorkingSet - from.WorkingSet) / (double)count)} | {browser} |");
+        o.WriteLine($"| {kind} ({count}) | {Mb((to.Objects - from.Objects) / (double)count)} | {Mb((to.WorkingSet - from.WorkingSet) / (double)count)} | {browser} |");
     }
 
     private static string Ms(double ms) => ms.ToString(ms < 10 ? "0.0" : "0", CultureInfo.InvariantCulture);
