@@ -5,9 +5,8 @@ namespace KubeLab.Site.Benchmarks;
 /// <summary>
 /// Memory at one moment. <see cref="Heap"/> is this process's managed heap after full blocking, compacting
 /// collections (what the site's objects hold, plus Playwright's small client side). <see cref="Pinned"/> is the part of
-/// it on the pinned object heap: mostly Kestrel's pool of I/O buffers, which grows with the connections and the size
-/// of the render batches sent, and which .NET 10 gives back only gradually once idle — so <see cref="Objects"/>, the
-/// heap without it, is what sessions hold. <see cref="WorkingSet"/> is the
+/// it on the pinned object heap (I/O buffers: Kestrel's and SignalR's pools), kept apart so that a pool grown by
+/// large render batches is not counted as sessions; <see cref="Objects"/> is the heap without it. <see cref="WorkingSet"/> is the
 /// process's resident memory (it keeps heap segments the GC has freed, so it falls later than the heap); <see cref="Browser"/>
 /// is the proportional set size (PSS, shared pages split between sharers) of the processes this one started: the
 /// Playwright driver and Chromium (null where /proc cannot say).
