@@ -5,16 +5,11 @@ namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>
 /// One site and one browser for the whole suite (each test gets a fresh browser context). The site serves the
-/// bundled lessons of this checkout and the test-only lessons under Lessons/. The browser is Debian's chromium
-/// unless <c>KUBELAB_CHROMIUM</c> names another executable, or is <c>playwright</c> for Playwright's own
-/// downloaded browsers (on a machine that can download them: <c>pwsh bin/.../playwright.ps1 install chromium</c>).
+/// bundled lessons of this checkout and the test-only lessons under Lessons/. The browser: <see cref="Chromium"/>.
 /// </summary>
 [SetUpFixture]
 public sealed class SiteFixture
 {
-    public const string ChromiumVariable = "KUBELAB_CHROMIUM";
-    public const string DefaultChromium = "/usr/bin/chromium";
-
     private static SiteHost? _site;
     private static IPlaywright? _playwright;
     private static IBrowser? _browser;
@@ -37,19 +32,8 @@ public sealed class SiteFixture
         BaseUrl = _site.Start();
 
         _playwright = await Playwright.CreateAsync();
-        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } set ? set : DefaultChromium;
-        if (chromium != "playwright" && !File.Exists(chromium))
-            Assert.Fail($"no browser at {chromium}: run scripts/test-prerequisites.sh (Debian's chromium), or set {ChromiumVariable}");
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            Headless = true,
-            ExecutablePath = chromium == "playwright" ? null : chromium,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync",
-            ],
-        });
+        if (Chromium.Missing() is { } missing) Assert.Fail(missing);
+        _browser = await Chromium.LaunchAsync(_playwright);
         // Running a lesson's steps on the server takes a moment; the default five seconds is tight on a busy machine.
         Assertions.SetDefaultExpectTimeout(20_000);
     }
