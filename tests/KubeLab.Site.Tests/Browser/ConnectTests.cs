@@ -95,6 +95,9 @@ public class ConnectTests : BrowserTest
         Assert.That(await kubectl.RunAsync("run", "web", "--image=nginx"), Is.EqualTo(KubectlResult.Success("pod/web created\n")));
         await using var watch = kubectl.Kubectl.Start("get", "pods", "-w");
         await watch.WaitForLineAsync(line => Regex.IsMatch(line, @"^web +1/1 +Running "), TimeSpan.FromSeconds(30));
+        // describe computes ages with kubectl's own clock: the cluster's is the present, not a lesson's epoch.
+        var described = await kubectl.RunAsync("describe", "pod", "web");
+        Assert.That(described.Stdout, Does.Match(@"\n  Normal +Scheduled +\d+s +default-scheduler +Successfully assigned default/web to "), described.ToString());
 
         // delete waits until the pod is gone: the kubelet stops it, and deletes it, in real time.
         Assert.That(await kubectl.RunAsync("delete", "pod", "web"), Is.EqualTo(KubectlResult.Success("pod \"web\" deleted\n")));
