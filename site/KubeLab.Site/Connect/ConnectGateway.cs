@@ -15,7 +15,7 @@ namespace KubeLab.Site.Connect;
 /// <remarks>
 /// Kestrel has already removed dot segments from the path (<c>/clusters/a/../b/api</c> arrives as
 /// <c>/clusters/b/api</c>) and keeps an encoded slash encoded, so an id is one whole segment or nothing. When the
-/// site stops, requests still open (watches) are aborted, as a stopping kube-apiserver closes them.
+/// site stops, requests still open (watches) end, as a stopping kube-apiserver ends them.
 /// </remarks>
 internal sealed class ConnectGateway(LearnerClusters learners, CancellationToken stopping)
 {
@@ -30,7 +30,9 @@ internal sealed class ConnectGateway(LearnerClusters learners, CancellationToken
             await ResponseWriter.WriteStatus(http, StatusErrors.NotFoundPath());
             return;
         }
-        using var abort = stopping.Register(http.Abort);
+        // The site stopping ends the request as the client going away would: a watch ends its response cleanly.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        http.RequestAborted = ending.Token;
         try
         {
             await caughtUp;
