@@ -23,6 +23,10 @@ public sealed record ClientCall(long Number, string Key, string Title, string Cl
 /// <see cref="Changed"/> is raised off any page's synchronization context, once per batch. Bounded: the newest
 /// <see cref="MaxCalls"/> calls, each with at most <see cref="MaxExchanges"/> exchanges of either kind.
 /// </summary>
+/// <remarks>
+/// Newest first: the call the learner just made appears at one place, under the kubeconfig and the command to try,
+/// with no scrolling to follow and no script to keep a list scrolled; the oldest leave at the bottom.
+/// </remarks>
 public sealed class ExchangeFeed : IAsyncDisposable
 {
     public const int MaxCalls = 20;
