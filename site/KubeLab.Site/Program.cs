@@ -1,5 +1,7 @@
 using KubeLab.Site.Components;
+using KubeLab.Site.Connect;
 using KubeLab.Site.Display;
+using KubeLab.Site.Learners;
 using KubeLab.Site.Lessons;
 using KubeLab.Site.Sandbox;
 
@@ -14,11 +16,15 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddLessons();
 builder.Services.AddSandbox();
 builder.Services.AddDisplay();
+builder.Services.AddLearners(builder.Configuration);
+builder.Services.AddConnect(builder.Configuration);
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseLearnerCookie();
 app.UseAntiforgery();
 app.MapStaticAssets();
+app.MapKubeconfigDownload();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();

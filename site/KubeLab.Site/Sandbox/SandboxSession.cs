@@ -20,7 +20,9 @@ public sealed record TypedError(int Column, string Message);
 /// Time: the cluster keeps a lesson's simulated clock (controllers settle after every command, as after a lesson
 /// step), and before each command it moves on by as much wall-clock time as passed since the last one ended, so a
 /// pod's age and a grace period mean what the learner lived. The catch-up is capped: a learner back from lunch finds
-/// the cluster five minutes on, not an hour of one-second ticks to wait through.
+/// the cluster five minutes on, not an hour of one-second ticks to wait through. Clients outside the sandbox (a real
+/// kubectl through the connect endpoint) reach <see cref="LiveCluster"/> and keep its clock in step with
+/// <see cref="CatchUpAsync"/>, serialized with the typed commands.
 /// </remarks>
 public sealed class SandboxSession(ScenarioRunner runner, TimeProvider wallClock) : IAsyncDisposable
 {
@@ -32,7 +34,8 @@ public sealed class SandboxSession(ScenarioRunner runner, TimeProvider wallClock
         [], ClusterSetup.Default, []);
 
     private readonly SerializedRun _serialized = new();
-    private DateTimeOffset _idleSince;
+    /// <summary>The wall-clock instant the simulated clock last caught up with (whole seconds are passed, the rest waits).</summary>
+    private DateTimeOffset _syncedAt;
 
     /// <summary>Every line typed so far; a new list for each, so the page can read it while a command runs.</summary>
     public IReadOnlyList<SandboxEntry> Entries { get; private set; } = [];
@@ -40,15 +43,23 @@ public sealed class SandboxSession(ScenarioRunner runner, TimeProvider wallClock
     /// <summary>The cluster after the last command (null until started).</summary>
     public ClusterSnapshot? Cluster { get; private set; }
 
+    /// <summary>The sandbox's cluster itself (null until started), for clients outside the sandbox: its API server, exchanges, users.</summary>
+    public ControlPlane.Cluster? LiveCluster { get; private set; }
+
     /// <summary>Tab completion against the cluster as the last command left it.</summary>
     public CommandCompletion Completion => new(_serialized.Run?.Cluster.Catalog ?? ControlPlane.Catalog.ResourceCatalog.Default,
         Cluster ?? throw new InvalidOperationException("the sandbox has not started"), "default");
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _serialized.UseAsync(async () =>
     {
-        var run = _serialized.Run ??= await runner.StartAsync(Blank, cancellationToken);
-        Cluster = ClusterSnapshot.Read(run.Cluster);
-        _idleSince = wallClock.GetUtcNow();
+        if (_serialized.Run is null)
+        {
+            _serialized.Run = await runner.StartAsync(Blank, cancellationToken);
+            LiveCluster = _serialized.Run.Cluster;
+            _syncedAt = wallClock.GetUtcNow();
+        }
+        // Started already (another page of the learner's): the cluster as it is now, whoever changed it since.
+        Cluster = ClusterSnapshot.Read(_serialized.Run.Cluster);
         return 0;
     }, cancellationToken);
 
@@ -57,12 +68,12 @@ public sealed class SandboxSession(ScenarioRunner runner, TimeProvider wallClock
     {
         var run = _serialized.Run ?? throw new InvalidOperationException("the sandbox has not started");
         if (line.Trim().Length == 0) return null;
-        var idle = wallClock.GetUtcNow() - _idleSince;
-        await run.PassTimeAsync(TimeSpan.FromSeconds(Math.Floor(Math.Min(idle.TotalSeconds, MaxCatchUp.TotalSeconds))), cancellationToken);
+        await PassWallTimeAsync(run, cancellationToken);
         var before = ClusterSnapshot.Read(run.Cluster);
         var typed = await run.RunTypedAsync(line, cancellationToken);
         Cluster = ClusterSnapshot.Read(run.Cluster);
-        _idleSince = wallClock.GetUtcNow();
+        // The command's own time is the simulated time it took: the wall time it took is not passed again.
+        _syncedAt = wallClock.GetUtcNow();
         var view = typed.Step is { } step ? StepView.Of([step], before, Cluster, run.Cluster.Catalog) : null;
         var lead = line.Length - line.TrimStart().Length;
         var errors = typed.Errors.Select(e => new TypedError(Math.Max(1, e.At.Column - lead), e.Message)).ToList();
@@ -70,6 +81,24 @@ public sealed class SandboxSession(ScenarioRunner runner, TimeProvider wallClock
         Entries = [.. Entries, entry];
         return (SandboxEntry?)entry;
     }, cancellationToken);
+
+    /// <summary>Moves the cluster's clock on by the whole seconds of wall-clock time since it last caught up (up to the cap).</summary>
+    public Task CatchUpAsync(CancellationToken cancellationToken = default) => _serialized.UseAsync(async () =>
+    {
+        var run = _serialized.Run ?? throw new InvalidOperationException("the sandbox has not started");
+        await PassWallTimeAsync(run, cancellationToken);
+        return 0;
+    }, cancellationToken);
+
+    private async Task PassWallTimeAsync(LessonRun run, CancellationToken cancellationToken)
+    {
+        var now = wallClock.GetUtcNow();
+        var behind = now - _syncedAt;
+        var pass = TimeSpan.FromSeconds(Math.Floor(Math.Clamp(behind.TotalSeconds, 0, MaxCatchUp.TotalSeconds)));
+        await run.PassTimeAsync(pass, cancellationToken);
+        // Past the cap the rest is forgotten; below it, the fraction of a second left over waits for the next catch-up.
+        _syncedAt = behind > MaxCatchUp ? now : _syncedAt + pass;
+    }
 
     public ValueTask DisposeAsync() => _serialized.DisposeAsync();
 }

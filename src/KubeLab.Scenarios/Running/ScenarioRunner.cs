@@ -15,6 +15,12 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients, ClusterL
     /// <summary>Every lesson starts at this instant.</summary>
     public static readonly DateTimeOffset Epoch = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The instant the simulated clock starts at: <see cref="Epoch"/> for lessons (the same transcript on every run),
+    /// the present for a sandbox whose cluster a real kubectl also reads (it computes some ages with its own clock).
+    /// </summary>
+    public DateTimeOffset Start { get; init; } = Epoch;
+
     private readonly Dictionary<string, IClientCommand> _clients = clients.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     /// <summary>A step is about to run: its number (from 1), the number of steps, and the step.</summary>
@@ -42,7 +48,7 @@ public sealed class ScenarioRunner(IEnumerable<IClientCommand> clients, ClusterL
     /// </summary>
     public async Task<LessonRun> StartAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
-        var clock = new SimulatedClock(Epoch);
+        var clock = new SimulatedClock(Start);
         var cluster = new Cluster(new ClusterOptions { Clock = clock, Seed = StableSeed(scenario.Id), Limits = limits ?? ClusterLimits.Default });
         var admin = new AdminClient(cluster, LessonSetup.AdminToken);
         var environment = await LessonSetup.PrepareAsync(scenario, cluster, admin, LessonSetup.AdminToken);

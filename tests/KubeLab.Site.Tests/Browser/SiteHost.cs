@@ -1,4 +1,5 @@
 using System.Net;
+using KubeLab.Site.Connect;
 using KubeLab.Site.Lessons;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KubeLab.Site.Tests.Browser;
 
 /// <summary>
-/// The site as <c>dotnet run</c> starts it, in this process, on Kestrel at a free loopback port, with its lessons from the folder given.
+/// The site as <c>dotnet run</c> starts it, in this process, on Kestrel at a free loopback port (its connect endpoint
+/// on another), with its lessons from the folder given.
 /// (Any type of the site names its assembly; its Program is not unique among the referenced assemblies.)
 /// Linked into tests/KubeLab.Site.Benchmarks, which adds to the host through <c>configure</c>.
 /// </summary>
@@ -28,6 +30,8 @@ internal sealed class SiteHost : WebApplicationFactory<LessonLibrary>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(LessonServices.FolderSetting, _lessons);
+        // The connect endpoint on a free port too: pages show the address it bound.
+        builder.UseSetting($"{ConnectOptions.Section}:{nameof(ConnectOptions.Url)}", "https://127.0.0.1:0");
         _configure?.Invoke(builder);
     }
 

@@ -58,6 +58,26 @@ public class SandboxSessionTests
         Assert.That(await AgeAsync(session, "settings"), Is.EqualTo("5m42s"), "an idle hour counts as five minutes");
     }
 
+    [Test]
+    public async Task CatchingUpPassesWholeSecondsAndKeepsTheRestForNextTime()
+    {
+        var wall = new ManualClock();
+        await using var session = new SandboxSession(new ScenarioRunner(EmulatedClients.Create()), wall);
+        await session.StartAsync();
+        var simulated = session.LiveCluster!.Options.Clock;
+        var start = simulated.GetUtcNow();
+
+        wall.Now += TimeSpan.FromSeconds(30.6);
+        await session.CatchUpAsync();
+        Assert.That(simulated.GetUtcNow() - start, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        wall.Now += TimeSpan.FromSeconds(0.6);
+        await session.CatchUpAsync();
+        Assert.That(simulated.GetUtcNow() - start, Is.EqualTo(TimeSpan.FromSeconds(31)), "the two fractions make a second");
+        wall.Now += TimeSpan.FromHours(1);
+        await session.CatchUpAsync();
+        Assert.That(simulated.GetUtcNow() - start, Is.EqualTo(TimeSpan.FromSeconds(31) + SandboxSession.MaxCatchUp));
+    }
+
     /// <summary>The AGE column of <c>kubectl get cm NAME</c>: how old the cluster's clock says the object is.</summary>
     private static async Task<string> AgeAsync(SandboxSession session, string name)
     {
