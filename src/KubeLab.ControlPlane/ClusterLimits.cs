@@ -33,13 +33,14 @@ public sealed record ClusterLimits
 
     /// <summary>
     /// The limits in a configuration section (<c>Learners:Limits</c> of appsettings.json or the environment), with
-    /// what the section does not name left at its default. Nonsense (a zero or negative bound) is refused here, when
-    /// the host starts, rather than as a cluster that refuses everything.
+    /// what the section does not name left as in <paramref name="defaults"/> (<see cref="Default"/> when not given).
+    /// Nonsense (a zero or negative bound) is refused here, when the host starts, rather than as a cluster that
+    /// refuses everything.
     /// </summary>
-    public static ClusterLimits FromConfiguration(IConfiguration configuration)
+    public static ClusterLimits FromConfiguration(IConfiguration configuration, ClusterLimits? defaults = null)
     {
-        var section = configuration.GetSection(Section);
-        var limits = section.Get<ClusterLimits>() ?? Default;
+        var limits = (defaults ?? Default) with { };
+        configuration.GetSection(Section).Bind(limits);
         limits.Validate();
         return limits;
     }

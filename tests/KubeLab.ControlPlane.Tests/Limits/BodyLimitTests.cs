@@ -64,6 +64,18 @@ public class BodyLimitTests
         Assert.That(limits.MaxRequestBodyBytes, Is.EqualTo(3 * 1024 * 1024));
     }
 
+    [Test]
+    public void WhatTheSectionDoesNotNameKeepsTheHostsDefault()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Learners:Limits:MaxWatches"] = "3",
+        }).Build();
+        var defaults = new ClusterLimits { MaxObjects = 500, MaxWatches = 20, RequestsPerSecond = 20, Burst = 40 };
+        Assert.That(ClusterLimits.FromConfiguration(configuration, defaults), Is.EqualTo(defaults with { MaxWatches = 3 }));
+        Assert.That(defaults.MaxWatches, Is.EqualTo(20), "the defaults themselves are left as they were");
+    }
+
     [TestCase("MaxObjects", "0", "Learners:Limits:MaxObjects must be positive")]
     [TestCase("RequestsPerSecond", "-1", "Learners:Limits:RequestsPerSecond must be a positive number")]
     [TestCase("Burst", "5", "Learners:Limits:Burst needs Learners:Limits:RequestsPerSecond")]

@@ -18,7 +18,7 @@ public class LearnerClustersTests
     public void Create()
     {
         _clock = new FakeClock();
-        _clusters = new LearnerClusters(new SandboxSessions(_clock), _clock, Options.Create(new LearnerOptions { IdleTimeout = Timeout }),
+        _clusters = new LearnerClusters(new SandboxSessions(_clock, SandboxServices.LearnerLimits), _clock, Options.Create(new LearnerOptions { IdleTimeout = Timeout }),
             NullLogger<LearnerClusters>.Instance);
     }
 

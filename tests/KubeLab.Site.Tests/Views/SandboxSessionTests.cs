@@ -43,6 +43,22 @@ public class SandboxSessionTests
     }
 
     [Test]
+    public async Task ALearnersClusterPastItsObjectBoundRefusesAsAQuotaWouldAndKeepsWhatItHas()
+    {
+        var sessions = new SandboxSessions(new ManualClock(), SandboxServices.LearnerLimits with { MaxObjects = 1 });
+        await using var session = sessions.Open();
+        await session.StartAsync();
+        await session.RunAsync("kubectl create configmap first");
+        var refused = (await session.RunAsync("kubectl create configmap second"))!;
+
+        Assert.That(refused.View!.Exchanges.Single(e => e.Method == "POST").Status, Is.EqualTo(403));
+        Assert.That(refused.View.Step!.Stderr, Is.EqualTo("error: failed to create configmap: configmaps \"second\" is forbidden: exceeded quota: " +
+            "kubelab-learner-limits, requested: count/objects=1, used: count/objects=1, limited: count/objects=1\n"));
+        Assert.That(session.Cluster!.Find("configmaps", "default", "first"), Is.Not.Null);
+        Assert.That(session.Cluster.Find("configmaps", "default", "second"), Is.Null);
+    }
+
+    [Test]
     public async Task TheSimulatedClockCatchesUpWithTheWallClockUpToACap()
     {
         var wall = new ManualClock();
