@@ -52,6 +52,13 @@ public sealed class LearnerCluster : IAsyncDisposable
         return Session.RunAsync(line);
     }
 
+    /// <summary>Presses Ctrl-C in a streaming command's terminal (<see cref="SandboxSession.StopAsync"/>); the cluster counts as used.</summary>
+    public Task<bool> StopAsync(int? entry = null)
+    {
+        Touch();
+        return Session.StopAsync(entry);
+    }
+
     /// <summary>A page shows the cluster until it disposes the lease. Called under the registry's lock, so never on a retired cluster.</summary>
     internal LearnerLease Lease()
     {

@@ -33,6 +33,12 @@ public sealed class CommandOutput
         lock (_sync) Stderr.Write(text);
     }
 
+    /// <summary>What has been printed so far, read while the command may still be printing.</summary>
+    public (string Stdout, string Stderr) Printed()
+    {
+        lock (_sync) return (Stdout.ToString(), Stderr.ToString());
+    }
+
     /// <summary>
     /// True while the command waits on something only the cluster or the learner can end (the next bytes of a
     /// stream, the next request to a proxy, Ctrl-C): it has done all it can until then. A lesson runner lets a

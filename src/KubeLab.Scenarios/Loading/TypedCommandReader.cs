@@ -13,7 +13,8 @@ using YamlDotNet.Core;
 namespace KubeLab.Scenarios.Loading;
 
 /// <summary>A line typed in a terminal, read as a step's action, or why it cannot run (never both; neither for a blank line).</summary>
-public sealed record TypedCommand(StepAction? Action, IReadOnlyList<LessonError> Errors);
+/// <param name="Streams">The command streams until Ctrl-C (<c>get -w</c>, <c>logs -f</c>, a curl of <c>?watch=1</c>).</param>
+public sealed record TypedCommand(StepAction? Action, IReadOnlyList<LessonError> Errors, bool Streams = false);
 
 /// <summary>
 /// Reads a command line as a learner types it in a terminal (the site's sandbox): <c>kubectl …</c> or <c>curl …</c>.
@@ -41,6 +42,7 @@ public static partial class TypedCommandReader
         var program = text.Split(' ', '\t')[0];
         var state = State(scenario);
         StepAction? action = null;
+        var streams = false;
         if (program == "kubectl")
         {
             // The checker reads the arguments, as a lesson's 'kubectl:' holds them; positions still count from the line's start.
@@ -48,38 +50,28 @@ public static partial class TypedCommandReader
             var argumentsAt = start + program.Length + (rest.Length - rest.TrimStart().Length);
             var arguments = Scalar(rest.Trim(), argumentsAt);
             VariableChecker.Check(context, arguments, state);
-            if (new KubectlCommandChecker(context, arguments, state).Check(background: null) is { } args && errors.Count == 0
-                && Streaming(KubectlStreams(args), arguments, context))
+            if (new KubectlCommandChecker(context, arguments, state).Check(background: null) is { } args && errors.Count == 0)
+            {
                 action = new KubectlAction(arguments.Value, args, arguments.At);
+                streams = Streams(args);
+            }
         }
         else if (program == "curl")
         {
             var command = Scalar(text, start);
             VariableChecker.Check(context, command, state);
-            if (new CurlCommandChecker(context, command, state).Check() is { } args && errors.Count == 0
-                && Streaming(args.FirstOrDefault(a => !a.StartsWith('-') && WatchQuery().IsMatch(a)), command, context))
+            if (new CurlCommandChecker(context, command, state).Check() is { } args && errors.Count == 0)
+            {
                 action = new CurlAction(command.Value, args, command.At);
+                streams = args.Any(a => !a.StartsWith('-') && WatchQuery().IsMatch(a));
+            }
         }
         else context.Error(new SourcePosition(1, start + 1), $"'{Shorten(program)}' is not a command here: type a kubectl or a curl command");
-        return new TypedCommand(action, errors);
+        return new TypedCommand(action, errors, streams);
     }
 
-    /// <summary>
-    /// A lesson runs a command that streams until Ctrl-C (a watch, a followed log) in a background terminal and stops
-    /// it in a later step; a terminal that runs one command at a time has no Ctrl-C yet, so it says so rather than hang.
-    /// False, with the error, when <paramref name="word"/> (the word that makes it stream) is given.
-    /// </summary>
-    private static bool Streaming(string? word, YamlScalar line, LoadContext context)
-    {
-        if (word is null) return true;
-        var at = line.Value.IndexOf(word, StringComparison.Ordinal);
-        context.Error(line, Math.Max(0, at), $"'{Shorten(word)}' streams until Ctrl-C, which this terminal does not have: " +
-            "leave it out and run the command again to see what changed");
-        return false;
-    }
-
-    /// <summary>The option word of a kubectl line that makes it stream (<c>get -w</c>, <c>logs -f</c>), if any.</summary>
-    private static string? KubectlStreams(IReadOnlyList<string> args)
+    /// <summary>Whether a kubectl line streams until Ctrl-C: <c>get -w</c>/<c>--watch-only</c>, <c>logs -f</c>.</summary>
+    private static bool Streams(IReadOnlyList<string> args)
     {
         var (path, rest) = CommandTree.Find(KubectlCommand.Root, args);
         FlagValues flags;
@@ -89,7 +81,7 @@ public static partial class TypedCommandReader
         }
         catch (FlagException)
         {
-            return null; // kubectl says what is wrong with its flags itself
+            return false; // kubectl says what is wrong with its flags itself
         }
         string[] streaming = path[^1] switch
         {
@@ -97,11 +89,7 @@ public static partial class TypedCommandReader
             LogsCommand => ["follow"],
             _ => [],
         };
-        var on = streaming.Where(name => flags.Bool(name)).ToList();
-        if (on.Count == 0) return null;
-        var shorthands = on.Select(name => flags.Definitions.Find(name)?.Shorthand).OfType<char>().ToList();
-        return rest.FirstOrDefault(a => on.Any(name => a == "--" + name || a.StartsWith($"--{name}=", StringComparison.Ordinal))
-            || (a.Length > 1 && a[0] == '-' && a[1] != '-' && a.Skip(1).Any(shorthands.Contains))) ?? "--" + on[0];
+        return streaming.Any(flags.Bool);
     }
 
     [GeneratedRegex(@"[?&]watch=(true|1)(&|$)")]

@@ -82,7 +82,7 @@ internal sealed partial class StepExecutor
     /// (its list printed, its watch open, the events so far read): then what it has printed is what it would have
     /// printed in a terminal by now, whatever the machine's speed. Time is real here, but only as a safety net.
     /// </summary>
-    private async Task UntilWaitingAsync(BackgroundCommand command, CancellationToken cancellationToken)
+    internal async Task UntilWaitingAsync(BackgroundCommand command, CancellationToken cancellationToken)
     {
         var backlog = environment.Cluster.Api.Backlog;
         var limit = DateTime.UtcNow + CommandLimit;

@@ -56,6 +56,9 @@ internal sealed partial class StepExecutor(ClientEnvironment environment, AdminC
             await Task.Delay(5, cancellationToken);
     }
 
+    /// <summary>The command running in a background terminal, or null when no terminal has that name.</summary>
+    public BackgroundCommand? Background(string terminal) => environment.Background.GetValueOrDefault(terminal);
+
     public async Task StopAllAsync()
     {
         foreach (var terminal in environment.Background.Values.ToList())

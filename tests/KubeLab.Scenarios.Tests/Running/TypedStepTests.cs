@@ -57,10 +57,6 @@ public class TypedStepTests
     [TestCase("curl -X FETCH ${server}/api", 9, "'FETCH' is not an HTTP method")]
     [TestCase("curl -s", 1, "curl needs a URL")]
     [TestCase("  ls -l", 3, "'ls' is not a command here")]
-    [TestCase("kubectl get pods -w", 18, "'-w' streams until Ctrl-C, which this terminal does not have")]
-    [TestCase("kubectl get pods -A --watch-only", 21, "'--watch-only' streams until Ctrl-C")]
-    [TestCase("kubectl logs nginx -f", 20, "'-f' streams until Ctrl-C")]
-    [TestCase("curl -sk \"${server}/api/v1/pods?watch=1\"", 11, "streams until Ctrl-C")]
     public async Task AnUnsupportedCommandIsRefusedWithTheMessageALessonAuthorGets(string line, int column, string message)
     {
         await using var run = await StartAsync();
@@ -72,6 +68,38 @@ public class TypedStepTests
         Assert.That(error.Message, Does.Contain(message));
         Assert.That((error.File, error.At.Line, error.At.Column), Is.EqualTo((TypedCommandReader.Source, 1, column)), error.ToString());
         Assert.That(run.Steps, Is.Empty, "a refused command is not a step");
+    }
+
+    [Test]
+    public async Task AWatchRunsInATerminalOfItsOwnWhileOtherCommandsRunUntilCtrlC()
+    {
+        await using var run = await StartAsync();
+        await run.RunTypedAsync("kubectl create configmap first");
+        var watch = await run.RunTypedAsync("kubectl get configmaps -w");
+        Assert.That(watch.Terminal, Is.Not.Null);
+        var started = watch.Step!;
+        Assert.That((started.ExitCode, run.IsRunning(watch.Terminal!)), Is.EqualTo(((int?)null, true)));
+        Assert.That(started.Stdout, Does.StartWith("NAME ").And.Contain("\nfirst "));
+
+        await run.RunTypedAsync("kubectl create configmap settings");
+        var now = await run.PeekAsync(started, watch.Terminal!);
+        Assert.That(now.Stdout, Does.StartWith(started.Stdout).And.Contain("\nsettings "));
+        var stream = now.Exchanges.Single(e => e.Target.Contains("watch=true"));
+        Assert.That(string.Concat(stream.ResponseChunks.Select(c => c.Text)), Does.Contain("\"name\":\"settings\""), "the watch's events so far");
+
+        var stopped = await run.StopTypedAsync(started, watch.Terminal!);
+        Assert.That(run.IsRunning(watch.Terminal!), Is.False);
+        Assert.That((stopped.Number, stopped.Title, stopped.Stdout), Is.EqualTo((2, "kubectl get configmaps -w", now.Stdout)));
+        Assert.That(run.Steps.Select(s => s.Title), Is.EqualTo(new[] { "kubectl create configmap first", "kubectl get configmaps -w", "kubectl create configmap settings", "^C" }));
+    }
+
+    [TestCase("kubectl get pods -A --watch-only")]
+    [TestCase("kubectl logs nginx -f")]
+    [TestCase("curl -sk \"${server}/api/v1/pods?watch=1\"")]
+    public void StreamingCommandsAreKnownByTheirWords(string line)
+    {
+        Assert.That(TypedCommandReader.Read(line, Blank).Streams, Is.True);
+        Assert.That(TypedCommandReader.Read(line.Replace(" -f", "").Replace(" --watch-only", "").Replace("?watch=1", ""), Blank).Streams, Is.False);
     }
 
     [Test]

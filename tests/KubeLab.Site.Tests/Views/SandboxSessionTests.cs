@@ -59,6 +59,31 @@ public class SandboxSessionTests
     }
 
     [Test]
+    public async Task AStreamingCommandGrowsWhileOthersRunAndEndsWithCtrlC()
+    {
+        var wall = new ManualClock();
+        await using var session = new SandboxSession(new ScenarioRunner(EmulatedClients.Create()), wall);
+        await session.StartAsync();
+        var watch = (await session.RunAsync("kubectl get pods -w"))!;
+        Assert.That((watch.Streaming, session.IsStreaming), Is.EqualTo((true, true)));
+
+        await session.RunAsync("kubectl run web --image=nginx");
+        wall.Now += TimeSpan.FromSeconds(3);
+        await session.RefreshStreamsAsync();
+        var growing = session.Entries[0];
+        Assert.That(growing.Streaming, Is.True);
+        Assert.That(growing.View!.Step!.Stdout, Does.Contain("web    0/1     Pending").And.Contain("web    1/1     Running"),
+            "the wall-clock seconds passed on the cluster: the kubelet started the pod");
+
+        Assert.That(await session.StopAsync(), Is.True);
+        var stopped = session.Entries[0];
+        Assert.That((stopped.Streaming, session.IsStreaming), Is.EqualTo((false, false)));
+        Assert.That(stopped.View!.Step!.Stdout, Does.StartWith(growing.View.Step.Stdout));
+        Assert.That(stopped.View.Exchanges.Single(e => e.Target.Contains("watch=true")).Status, Is.EqualTo(200));
+        Assert.That(await session.StopAsync(), Is.False, "nothing streams any more");
+    }
+
+    [Test]
     public async Task TheSimulatedClockCatchesUpWithTheWallClockUpToACap()
     {
         var wall = new ManualClock();
