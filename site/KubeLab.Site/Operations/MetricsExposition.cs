@@ -95,10 +95,19 @@ public sealed class MetricsExposition : IDisposable
     public void Dispose() => _listener.Dispose();
 
     /// <summary>One instrument's samples, per label set.</summary>
-    private sealed class Family(Instrument instrument)
+    private sealed class Family
     {
+        private readonly Instrument instrument;
         private readonly ConcurrentDictionary<string, Series> _series = new(StringComparer.Ordinal);
-        private readonly double[] _bounds = (instrument as Histogram<double>)?.Advice?.HistogramBucketBoundaries?.ToArray() ?? [];
+        private readonly double[] _bounds;
+
+        public Family(Instrument instrument)
+        {
+            this.instrument = instrument;
+            _bounds = (instrument as Histogram<double>)?.Advice?.HistogramBucketBoundaries?.ToArray() ?? [];
+            // The site's histograms have no labels: all zero before the first measurement, rather than absent.
+            if (instrument is Histogram<double>) _series[""] = new Series(_bounds.Length);
+        }
 
         public string Name => instrument.Name;
 

@@ -16,7 +16,9 @@ public static class SiteFullPage
     /// <summary>Turns away page requests of learners the gate does not admit (after the learner cookie, which names them).</summary>
     public static IApplicationBuilder UseSessionGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var page = http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+        // Not an error page re-executed for another request (a missing favicon's "not found"): the page itself was let through or refused already.
+        var page = http.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null;
         var gate = http.RequestServices.GetRequiredService<SessionGate>();
         if (page && !gate.Admits(LearnerCookie.Of(http)))
         {
@@ -45,6 +47,7 @@ public static class SiteFullPage
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1.0">
                 <meta name="color-scheme" content="light dark">
+                <link rel="icon" href="data:,">
                 <title>Try again soon · KubeLab</title>
                 <style>body { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; }</style>
                 </head>

@@ -43,7 +43,7 @@ public sealed class SiteMetrics : IDisposable
         _meter.CreateObservableGauge("kubelab_circuits_connected", () => circuits.Connected, description: "Blazor circuits with their browser connected.");
         _meter.CreateObservableGauge("kubelab_draining", () => gate.Draining ? 1 : 0, description: "1 while the site shuts down.");
         _meter.CreateObservableGauge("process_resident_memory_bytes", () => Environment.WorkingSet, "By", "Resident memory size in bytes.");
-        _meter.CreateObservableGauge("dotnet_gc_heap_bytes", () => GC.GetGCMemoryInfo().HeapSizeBytes, "By", "Managed heap size after the last garbage collection, in bytes.");
+        _meter.CreateObservableGauge("dotnet_gc_heap_bytes", () => GC.GetTotalMemory(forceFullCollection: false), "By", "Bytes the managed heap is thought to hold (GC.GetTotalMemory).");
         _meter.CreateObservableCounter("process_cpu_seconds", CpuSeconds, "s", "Total user and system CPU time spent in seconds.");
         learners.Started += Observe;
         lessons.Started += Observe;
