@@ -1,6 +1,7 @@
 using KubeLab.Site.Learners;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KubeLab.Site.Operations;
@@ -28,7 +29,8 @@ public static class OperationsServices
         // Keys only in memory, per replica: nothing is written (the image's root filesystem is read-only), and nothing
         // is lost, since what they protect (a page's circuit descriptors and its learner parameter) is only of use to
         // the circuit on this replica, whose state dies with the process anyway. The learner cookie is not protected.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddDataProtection();
+        services.Configure<KeyManagementOptions>(keys => keys.XmlRepository = new InMemoryKeyRepository());
         return services;
     }
 
