@@ -1,5 +1,6 @@
 using System.Text;
 using KubeLab.Site.Learners;
+using KubeLab.Site.Operations;
 
 namespace KubeLab.Site.Connect;
 
@@ -26,9 +27,20 @@ public static class ConnectServices
     private static async Task<IResult> DownloadAsync(HttpContext http, LearnerClusters learners, ConnectServer connect)
     {
         if (LearnerCookie.Of(http) is not { } learner || !connect.IsServing) return Results.NotFound();
-        using var lease = await learners.OpenAsync(learner, http.RequestAborted);
-        // It holds the learner's token: no cache keeps it.
-        http.Response.Headers.CacheControl = "no-store";
-        return Results.File(Encoding.UTF8.GetBytes(connect.Kubeconfig(lease.Cluster.Credentials)), "application/yaml", ConnectKubeconfig.FileName);
+        LearnerLease lease;
+        try
+        {
+            lease = await learners.OpenAsync(learner, http.RequestAborted);
+        }
+        catch (SiteFullException full)
+        {
+            return SiteFullPage.Result(full);
+        }
+        using (lease)
+        {
+            // It holds the learner's token: no cache keeps it.
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(Encoding.UTF8.GetBytes(connect.Kubeconfig(lease.Cluster.Credentials)), "application/yaml", ConnectKubeconfig.FileName);
+        }
     }
 }

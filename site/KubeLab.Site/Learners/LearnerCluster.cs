@@ -18,13 +18,17 @@ public sealed class LearnerCluster : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly WallClockPump _pump;
     private readonly Lock _sync = new();
+    /// <summary>The cluster's place in the site's session count, given back when it is discarded.</summary>
+    private readonly IDisposable _ticket;
     private int _leases;
+    private int _announced;
     private DateTimeOffset _lastUsed;
     private bool _retired;
 
-    internal LearnerCluster(SandboxSession session, TimeProvider clock, ILogger log)
+    internal LearnerCluster(SandboxSession session, IDisposable ticket, TimeProvider clock, ILogger log)
     {
         Session = session;
+        _ticket = ticket;
         _clock = clock;
         _pump = new WallClockPump(session, clock, log);
         _lastUsed = clock.GetUtcNow();
@@ -37,11 +41,13 @@ public sealed class LearnerCluster : IAsyncDisposable
     /// <summary>The cluster's API server (the cluster is started by the registry before anyone gets it).</summary>
     public ApiServer Api => (Session.LiveCluster ?? throw new InvalidOperationException("the learner's cluster has not started")).Api;
 
-    /// <summary>Starts the sandbox (once) and declares the connect token as a user of its cluster.</summary>
-    internal async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the sandbox (once) and declares the connect token as a user of its cluster; returns the cluster if this call started it.</summary>
+    internal async Task<ControlPlane.Cluster?> StartAsync(CancellationToken cancellationToken)
     {
         await Session.StartAsync(cancellationToken);
-        Session.LiveCluster!.Authentication.AddTokenUser(Credentials.Token, ConnectUser, ConnectGroup);
+        var cluster = Session.LiveCluster!;
+        cluster.Authentication.AddTokenUser(Credentials.Token, ConnectUser, ConnectGroup);
+        return Interlocked.Exchange(ref _announced, 1) == 0 ? cluster : null;
     }
 
     /// <summary>Runs a typed sandbox command; the cluster counts as used.</summary>
@@ -121,6 +127,7 @@ public sealed class LearnerCluster : IAsyncDisposable
     {
         await _pump.DisposeAsync();
         await Session.DisposeAsync();
+        _ticket.Dispose();
     }
 }
 

@@ -7,7 +7,9 @@ public static class LearnerServices
     {
         services.Configure<LearnerOptions>(configuration.GetSection(LearnerOptions.Section));
         services.AddSingleton<LearnerClusters>();
-        services.AddHostedService<IdleLearnerSweep>();
+        // One instance, both the hosted service and what the liveness probe reads.
+        services.AddSingleton<IdleLearnerSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdleLearnerSweep>());
         return services;
     }
 }

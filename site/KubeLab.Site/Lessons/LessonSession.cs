@@ -11,7 +11,10 @@ namespace KubeLab.Site.Lessons;
 /// really is back where it was (not just the page). Operations are serialized, and run off the caller's
 /// synchronization context (a Blazor circuit's) so the runner's awaits never wait on the UI.
 /// </summary>
-public sealed class LessonSession(Scenario scenario, ScenarioRunner runner) : IAsyncDisposable
+/// <param name="ticket">The session's place in the site's session count, given back on dispose.</param>
+/// <param name="started">Told of each cluster the session starts (the first, and one per replay), to observe its API server.</param>
+public sealed class LessonSession(Scenario scenario, ScenarioRunner runner, IDisposable? ticket = null, Action<ControlPlane.Cluster>? started = null)
+    : IAsyncDisposable
 {
     private readonly SerializedRun _serialized = new();
     /// <summary>The cluster after each step run so far; [0] is the lesson's starting state.</summary>
@@ -47,6 +50,7 @@ public sealed class LessonSession(Scenario scenario, ScenarioRunner runner) : IA
             _serialized.Run = null;
             _snapshots.Clear();
             run = _serialized.Run = await runner.StartAsync(scenario, cancellationToken);
+            started?.Invoke(run.Cluster);
             _snapshots.Add(ClusterSnapshot.Read(run.Cluster));
         }
         while (run.Steps.Count < step)
@@ -57,5 +61,9 @@ public sealed class LessonSession(Scenario scenario, ScenarioRunner runner) : IA
         return run;
     }
 
-    public ValueTask DisposeAsync() => _serialized.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _serialized.DisposeAsync();
+        ticket?.Dispose();
+    }
 }

@@ -1,4 +1,5 @@
 using KubeLab.Site.Learners;
+using KubeLab.Site.Operations;
 using KubeLab.Site.Sandbox;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,13 +14,15 @@ public class LearnerClustersTests
     private readonly string _bob = LearnerCookie.NewId();
     private FakeClock _clock = null!;
     private LearnerClusters _clusters = null!;
+    private SessionGate _gate = null!;
 
     [SetUp]
     public void Create()
     {
         _clock = new FakeClock();
-        _clusters = new LearnerClusters(new SandboxSessions(_clock, SandboxServices.LearnerLimits), _clock, Options.Create(new LearnerOptions { IdleTimeout = Timeout }),
-            NullLogger<LearnerClusters>.Instance);
+        var options = Options.Create(new LearnerOptions { IdleTimeout = Timeout, MaxSessions = 2 });
+        _gate = new SessionGate(options);
+        _clusters = new LearnerClusters(new SandboxSessions(_clock, SandboxServices.LearnerLimits), _gate, _clock, options, NullLogger<LearnerClusters>.Instance);
     }
 
     [TearDown]
@@ -126,5 +129,27 @@ public class LearnerClustersTests
         await sweep.StopAsync(CancellationToken.None);
         Assert.That(_clusters.Count, Is.Zero);
         Assert.That(options.Value.SweepInterval, Is.EqualTo(TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
+    public async Task BeyondTheCapANewLearnerIsRefusedAndAKnownOneIsNot()
+    {
+        using var ann = await _clusters.OpenAsync(_ann);
+        using var bob = await _clusters.OpenAsync(_bob);
+        Assert.That(_gate.CountOf(SessionKind.LearnerCluster), Is.EqualTo(2));
+
+        var carl = LearnerCookie.NewId();
+        var refused = Assert.ThrowsAsync<SiteFullException>(() => _clusters.OpenAsync(carl));
+        Assert.That(refused!.Message, Is.EqualTo(SessionGate.FullMessage));
+        Assert.That(_clusters.Count, Is.EqualTo(2), "nothing was made for the refused learner");
+        using (var again = await _clusters.OpenAsync(_ann)) Assert.That(again.Cluster, Is.SameAs(ann.Cluster), "a learner with a cluster keeps it");
+
+        // A discarded cluster gives its place back.
+        bob.Dispose();
+        _clock.Advance(Timeout);
+        Assert.That(await _clusters.DiscardIdleAsync(), Is.EqualTo(1));
+        Assert.That(_gate.Count, Is.EqualTo(1));
+        using var carls = await _clusters.OpenAsync(carl);
+        Assert.That(_gate.Count, Is.EqualTo(2));
     }
 }
