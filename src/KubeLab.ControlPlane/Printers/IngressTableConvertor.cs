@@ -43,10 +43,6 @@ public sealed class IngressTableConvertor : ITableConvertor
         return rules.Count > ShownHosts ? $"{text} + {rules.Count - ShownHosts} more..." : text;
     }
 
-    /// <summary>Load-balancer IPs (or hostnames), de-duplicated and sorted; never clipped, as the server prints wide.</summary>
     private static string Address(IngressLoadBalancerStatus status) =>
-        string.Join(",", (status.Ingress ?? [])
-            .Select(i => !string.IsNullOrEmpty(i.Ip) ? i.Ip : i.Hostname)
-            .OfType<string>().Where(a => a.Length > 0)
-            .Distinct().Order(StringComparer.Ordinal));
+        string.Join(",", LoadBalancerAddresses.Of((status.Ingress ?? []).Select(i => (i.Ip, i.Hostname))));
 }
