@@ -17,6 +17,7 @@ public class GetParityTests : ParityFixture
         // apply adds the last-applied-configuration annotation: long JSON ending in a newline.
         await CreateAsync("apply", "configmaps.yaml");
         await CreateAsync("create", "events.yaml");
+        await CreateAsync("create", "scaling.yaml");
         foreach (var args in new[]
         {
             new[] { "create", "deployment", "web", "--image=nginx:1.27", "--replicas=2", "-n", "team-a" },
@@ -45,6 +46,8 @@ public class GetParityTests : ParityFixture
         yield return Case(teamA with { NoHeaders = true }, "get", "pods", "-n", "team-a", "--no-headers");
         yield return Case(teamA, "get", "all", "-n", "team-a");
         yield return Case(teamA, "get", "cm,secret", "-n", "team-a");
+        yield return Case(teamA, "get", "ingress,pdb,hpa", "-n", "team-a");
+        yield return Case(new GetFlags { AllNamespaces = true, Output = "wide" }, "get", "ing,poddisruptionbudgets,horizontalpodautoscalers", "-A", "-o", "wide");
         yield return Case(new GetFlags { AllNamespaces = true }, "get", "deploy,svc,cm", "-A");
         yield return Case(teamA, "get", "pod", "web-1", "-n", "team-a");
         yield return Case(teamA, "get", "pod", "web-1", "web-2", "-n", "team-a");

@@ -2,7 +2,10 @@ using KubeLab.ControlPlane.Printers;
 using KubeLab.ControlPlane.Registry.Apps;
 using KubeLab.ControlPlane.Registry.Authentication;
 using KubeLab.ControlPlane.Registry.Authorization;
+using KubeLab.ControlPlane.Registry.Autoscaling;
 using KubeLab.ControlPlane.Registry.Core;
+using KubeLab.ControlPlane.Registry.Networking;
+using KubeLab.ControlPlane.Registry.Policy;
 using KubeLab.ControlPlane.Registry.Rbac;
 
 namespace KubeLab.ControlPlane.Catalog;
@@ -54,6 +57,11 @@ public static class BuiltInResources
         Core("LimitRange", "limitranges", ResourceScope.Namespaced, new LimitRangeStrategy(), DefaultTableConvertor.Instance, ["limits"]),
         Apps("Deployment", "deployments", new DeploymentStrategy(), DeploymentTableConvertor.Instance, ["deploy"]),
         Apps("ReplicaSet", "replicasets", new ReplicaSetStrategy(), ReplicaSetTableConvertor.Instance, ["rs"]),
+        WithStatus("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", new HorizontalPodAutoscalerStrategy(),
+            HorizontalPodAutoscalerTableConvertor.Instance, ["hpa"], ["all"]),
+        WithStatus("networking.k8s.io", "v1", "Ingress", "ingresses", new IngressStrategy(), IngressTableConvertor.Instance, ["ing"]),
+        WithStatus("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", new PodDisruptionBudgetStrategy(),
+            PodDisruptionBudgetTableConvertor.Instance, ["pdb"]),
         Rbac("Role", "roles", ResourceScope.Namespaced, new RoleStrategy(), DefaultTableConvertor.Instance),
         Rbac("RoleBinding", "rolebindings", ResourceScope.Namespaced, new RoleBindingStrategy(), RoleBindingTableConvertor.Namespaced),
         Rbac("ClusterRole", "clusterroles", ResourceScope.Cluster, new ClusterRoleStrategy(), DefaultTableConvertor.Instance),
@@ -104,6 +112,22 @@ public static class BuiltInResources
         Strategy = strategy,
         ShortNames = shortNames ?? [],
         Categories = categories ?? [],
+    };
+
+    /// <summary>A namespaced kind of a named group whose status is written through its <c>status</c> subresource.</summary>
+    private static ResourceDescriptor WithStatus(string group, string version, string kind, string plural, Registry.IResourceStrategy strategy,
+        ITableConvertor table, string[] shortNames, string[]? categories = null) => new()
+    {
+        Table = table,
+        Group = group,
+        Version = version,
+        Kind = kind,
+        Plural = plural,
+        Scope = ResourceScope.Namespaced,
+        Strategy = strategy,
+        ShortNames = shortNames,
+        Categories = categories ?? [],
+        Subresources = [new("status", kind, GetPatchUpdate, Group: group, Version: version)],
     };
 
     private static ResourceDescriptor Apps(string kind, string plural, Registry.IResourceStrategy strategy, ITableConvertor table, string[] shortNames) => new()

@@ -7,7 +7,7 @@ namespace KubeLab.ControlPlane.Catalog;
 public sealed class ResourceCatalog
 {
     /// <summary>Group order as kube-apiserver lists them in /apis (by its group priorities).</summary>
-    private static readonly string[] GroupPriority = ["", "apps", "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "rbac.authorization.k8s.io"];
+    private static readonly string[] GroupPriority = ["", "apps", "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "networking.k8s.io", "policy", "rbac.authorization.k8s.io"];
 
     private readonly Dictionary<(string Group, string Version, string Plural), ResourceDescriptor> _byResource;
     private readonly Dictionary<(string ApiVersion, string Kind), ResourceDescriptor> _byKind;

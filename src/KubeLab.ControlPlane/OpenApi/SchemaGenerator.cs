@@ -19,10 +19,16 @@ internal sealed class SchemaGenerator
     public static string NameOf(Type type)
     {
         var ns = type.Namespace ?? "";
-        var prefix = ns.EndsWith(".Meta", StringComparison.Ordinal) ? "io.k8s.apimachinery.pkg.apis.meta.v1"
-            : ns.EndsWith(".Apps", StringComparison.Ordinal) ? "io.k8s.api.apps.v1"
-            : ns.EndsWith(".Autoscaling", StringComparison.Ordinal) ? "io.k8s.api.autoscaling.v1"
-            : "io.k8s.api.core.v1";
+        var prefix = ns[(ns.LastIndexOf('.') + 1)..] switch
+        {
+            "Meta" => "io.k8s.apimachinery.pkg.apis.meta.v1",
+            "Apps" => "io.k8s.api.apps.v1",
+            "Autoscaling" => "io.k8s.api.autoscaling.v1",
+            "AutoscalingV2" => "io.k8s.api.autoscaling.v2",
+            "Networking" => "io.k8s.api.networking.v1",
+            "Policy" => "io.k8s.api.policy.v1",
+            _ => "io.k8s.api.core.v1",
+        };
         return $"{prefix}.{type.Name}";
     }
 

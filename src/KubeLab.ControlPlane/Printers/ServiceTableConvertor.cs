@@ -59,12 +59,8 @@ public sealed class ServiceTableConvertor : ITableConvertor
         }
     }
 
-    /// <summary>Ingress IPs (or hostnames when no IP), de-duplicated and sorted; never clipped, as the server prints wide.</summary>
     private static List<string> LoadBalancerAddresses(LoadBalancerStatus status) =>
-        (status.Ingress ?? [])
-            .Select(i => !string.IsNullOrEmpty(i.Ip) ? i.Ip : i.Hostname)
-            .OfType<string>().Where(a => a.Length > 0)
-            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Printers.LoadBalancerAddresses.Of((status.Ingress ?? []).Select(i => (i.Ip, i.Hostname)));
 
     private static string Port(ServicePort port) =>
         port.NodePort is > 0 ? $"{port.Port}:{port.NodePort}/{port.Protocol}" : $"{port.Port}/{port.Protocol}";

@@ -21,6 +21,18 @@ public static partial class NameRules
         name is "." or ".." ? [$"may not be '{name}'"] :
         name.IndexOfAny(['/', '%']) >= 0 ? [$"may not contain '{(name.Contains('/') ? '/' : '%')}'"] : [];
 
+    /// <summary>IsValidPortName: an IANA service name (container port names, Ingress backend port names).</summary>
+    public static readonly Rule PortName = name =>
+    {
+        var errors = new List<string>();
+        if (name.Length > 15) errors.Add("must be no more than 15 characters");
+        if (!PortNameCharset().IsMatch(name)) errors.Add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+        else if (!name.Any(char.IsAsciiLetterLower)) errors.Add("must contain at least one letter (a-z)");
+        if (name.Contains("--")) errors.Add("must not contain consecutive hyphens");
+        if (name.Length > 0 && (name[0] == '-' || name[^1] == '-')) errors.Add("must not begin or end with a hyphen");
+        return errors;
+    };
+
     private static IEnumerable<string> Check(string name, int max, Regex pattern, string formatMessage)
     {
         if (name.Length > max) yield return $"must be no more than {max} characters";
@@ -32,6 +44,9 @@ public static partial class NameRules
 
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Label();
+
+    [GeneratedRegex(@"^[-a-z0-9]+$")]
+    private static partial Regex PortNameCharset();
 
     [GeneratedRegex(@"^[a-z]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Label1035();

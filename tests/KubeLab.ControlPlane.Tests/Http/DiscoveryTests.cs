@@ -31,7 +31,7 @@ public class DiscoveryTests
         var groups = (await c.Send(HttpMethod.Get, "/apis")).Body;
         Assert.That(groups, Does.StartWith("""{"kind":"APIGroupList","apiVersion":"v1","groups":[{"name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}},"""));
         Assert.That(JsonNode.Parse(groups)!["groups"]!.AsArray().Select(g => g!["name"]!.GetValue<string>()),
-            Is.EqualTo(new[] { "apps", "authentication.k8s.io", "authorization.k8s.io", "rbac.authorization.k8s.io" }));
+            Is.EqualTo(new[] { "apps", "authentication.k8s.io", "authorization.k8s.io", "autoscaling", "networking.k8s.io", "policy", "rbac.authorization.k8s.io" }));
         var v1 = (await c.Send(HttpMethod.Get, "/api/v1")).Body;
         Assert.That(v1, Does.Contain("""{"name":"pods","singularName":"pod","namespaced":true,"kind":"Pod","verbs":["create","delete","deletecollection","get","list","patch","update","watch"],"shortNames":["po"],"categories":["all"],"storageVersionHash":"xPOwRZ+Yhw8="}"""));
         Assert.That(v1, Does.Contain("""{"name":"pods/log","singularName":"","namespaced":true,"kind":"Pod","verbs":["get"]}"""));
