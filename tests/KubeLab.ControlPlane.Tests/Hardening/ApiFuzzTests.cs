@@ -27,23 +27,24 @@ public class ApiFuzzTests
         var failures = new List<string>();
         report.MemoryBefore = GC.GetTotalMemory(forceFullCollection: true);
 
-        ClusterClient? cluster = null;
+        (Cluster Cluster, HttpClient Http)? cluster = null;
+        var dropped = new List<WeakReference>();
         StoreFingerprint? fingerprint = null;
         for (var index = first; index <= last && failures.Count < 10; index++)
         {
             if (index % Epoch == 0 || cluster is null)
             {
-                cluster?.Dispose();
-                cluster = new ClusterClient(limits: new ClusterLimits { MaxObjects = 150, MaxWatches = 5, MaxRequestBodyBytes = 1 << 20 });
-                await FuzzSeeds.Prepare(cluster.Http);
-                fingerprint = StoreFingerprint.Of(cluster.Cluster);
+                if (cluster is { } previous) Drop(previous, report);
+                cluster = NewCluster(dropped);
+                await FuzzSeeds.Prepare(cluster.Value.Http);
+                fingerprint = StoreFingerprint.Of(cluster.Value.Cluster);
             }
             var random = settings.ForCase(index);
             var mutator = new RequestMutator(random);
             var request = random.Next(8) == 0 ? mutator.Generate() : mutator.Mutate(FuzzSeeds.All[random.Next(FuzzSeeds.All.Count)]);
-            var outcome = await Send(cluster.Http, request);
+            var outcome = await Send(cluster.Value.Http, request);
             report.Record(outcome);
-            var after = StoreFingerprint.Of(cluster.Cluster);
+            var after = StoreFingerprint.Of(cluster.Value.Cluster);
             var problem = outcome.Problem
                 ?? (outcome.Code >= 500 ? $"a {outcome.Code}: {outcome.BodyText}" : null)
                 ?? (outcome.Code >= 400 ? StatusShape.Problem(outcome.Code, outcome.ContentType, outcome.Body, request.Method == "HEAD") : null)
@@ -52,21 +53,47 @@ public class ApiFuzzTests
                 failures.Add($"case {index}: {request}\n  → {outcome.Code}: {problem}\n  replay: {settings.Reproduce(index, "tests/KubeLab.ControlPlane.Tests", "ApiFuzzTests")}");
             fingerprint = after;
             if (index % HealthEvery != HealthEvery - 1) continue;
-            if (await Ready(cluster.Http, report) is { } unready) failures.Add($"after case {index}: {unready}");
-            CheckNothingMutatedInPlace(cluster, index, failures, settings);
+            if (await Ready(cluster.Value.Http, report) is { } unready) failures.Add($"after case {index}: {unready}");
+            CheckNothingMutatedInPlace(cluster.Value.Cluster, index, failures, settings);
         }
-        if (cluster is not null) CheckNothingMutatedInPlace(cluster, last, failures, settings);
-        cluster?.Dispose();
+        if (cluster is { } final) CheckNothingMutatedInPlace(final.Cluster, last, failures, settings);
+        if (cluster is { } lastOne) Drop(lastOne, report);
         cluster = null;
         report.MemoryAfter = GC.GetTotalMemory(forceFullCollection: true);
+        // The last cluster is still referenced by this method's own frame (Debug builds keep every local).
+        report.ClustersStillReachable = dropped.SkipLast(1).Count(w => w.IsAlive);
 
         TestContext.Out.WriteLine(report);
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
     }
 
-    private static void CheckNothingMutatedInPlace(ClusterClient cluster, int index, List<string> failures, FuzzSettings settings)
+    /// <summary>
+    /// A bounded cluster (as the site gives a learner) and an admin client, without <see cref="ClusterClient"/>'s
+    /// trace index, which keeps every exchange and would hide what the server itself holds on to.
+    /// </summary>
+    private static (Cluster Cluster, HttpClient Http) NewCluster(List<WeakReference> dropped)
     {
-        var mutated = StoreFingerprint.MutatedInPlace(cluster.Cluster);
+        var cluster = new Cluster(new ClusterOptions
+        {
+            Clock = new ManualClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)), Seed = 42,
+            Limits = new ClusterLimits { MaxObjects = 150, MaxWatches = 5, MaxRequestBodyBytes = 1 << 20 },
+        });
+        cluster.Api.Authenticator.AddToken(ClusterClient.AdminToken, new KubeLab.ControlPlane.Pipeline.UserInfo("kubernetes-admin", ["system:masters", "system:authenticated"]));
+        dropped.Add(new WeakReference(cluster));
+        var http = new HttpClient(new KubeLab.ControlPlane.Http.InProcess.InProcessHandler(cluster.Api)) { BaseAddress = new Uri("https://127.0.0.1:6443") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClusterClient.AdminToken);
+        return (cluster, http);
+    }
+
+    private static void Drop((Cluster Cluster, HttpClient Http) cluster, FuzzReport report)
+    {
+        report.OpenWatchesAtEnd += cluster.Cluster.Api.FlowControl.OpenWatches;
+        cluster.Http.Dispose();
+    }
+
+    private static void CheckNothingMutatedInPlace(Cluster cluster, int index, List<string> failures, FuzzSettings settings)
+    {
+        var mutated = StoreFingerprint.MutatedInPlace(cluster);
         if (mutated.Count > 0) failures.Add($"by case {index} (since the last check {HealthEvery} cases before), stored objects changed in place: {string.Join(", ", mutated)} (seed {settings.Seed})");
     }
 
@@ -108,6 +135,11 @@ public class ApiFuzzTests
                 var body = streaming ? [] : await response.Content.ReadAsByteArrayAsync(hang.Token);
                 return new FuzzOutcome(code, contentType, body, clock.Elapsed, null);
             }
+            catch (UriFormatException)
+            {
+                // The client, not the server, refuses the path (a "//host" reference against the base address).
+                return new FuzzOutcome(0, null, [], TimeSpan.Zero, null, Unsendable: true);
+            }
             catch (OperationCanceledException) when (hang.IsCancellationRequested)
             {
                 return new FuzzOutcome(0, null, [], clock.Elapsed, $"no answer within {Hang.TotalSeconds} s");
@@ -141,6 +173,10 @@ public sealed class FuzzReport
 
     public long MemoryBefore { get; set; }
     public long MemoryAfter { get; set; }
+    /// <summary>Watches the clients had closed that the server still counted as open when their cluster was dropped.</summary>
+    public int OpenWatchesAtEnd { get; set; }
+    /// <summary>Clusters dropped during the run (all but the last) that a full collection could not reclaim.</summary>
+    public int ClustersStillReachable { get; set; }
 
     public void Record(FuzzOutcome outcome)
     {
@@ -164,5 +200,6 @@ public sealed class FuzzReport
         $"requests tried: {_tried} (and {_unsendable} the HTTP client refused to send)\n" +
         $"responses by code: {string.Join(", ", _byCode.Select(kv => $"{kv.Key}×{kv.Value}"))}\n" +
         $"max latency: {_maxLatency.TotalMilliseconds:0} ms; /readyz checks: {_healthChecks}, slowest {_maxHealth.TotalMilliseconds:0} ms\n" +
-        $"memory before/after (GC heap after a full collection): {MemoryBefore / 1048576.0:0.0} MiB / {MemoryAfter / 1048576.0:0.0} MiB";
+        $"memory before/after (GC heap after a full collection): {MemoryBefore / 1048576.0:0.0} MiB / {MemoryAfter / 1048576.0:0.0} MiB; " +
+        $"watches still counted open when each cluster was dropped: {OpenWatchesAtEnd}; dropped clusters still reachable: {ClustersStillReachable}";
 }

@@ -43,6 +43,15 @@ public class FuzzFoundRequestTests
     }
 
     [Test]
+    public async Task ANullContainerIsAnEmptyOneAndInvalid()
+    {
+        using var c = new ClusterClient();
+        var (status, body, _) = await c.Send(HttpMethod.Post, "/api/v1/namespaces/default/pods", """{"metadata":{"name":"p"},"spec":{"containers":[null]}}""");
+        Assert.That(status, Is.EqualTo(422), body);
+        Assert.That(body, Does.Contain("spec.containers[0].name: Required value"));
+    }
+
+    [Test]
     public async Task InvalidUtf8InAJsonBodyIsStoredAsTheReplacementCharacter()
     {
         using var c = new ClusterClient();

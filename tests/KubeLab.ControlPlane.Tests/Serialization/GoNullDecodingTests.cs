@@ -20,6 +20,14 @@ public class GoNullDecodingTests
     }
 
     [Test]
+    public void ANullInAListOfStructsIsAnEmptyStruct()
+    {
+        var pod = JsonNode.Parse("""{"spec":{"containers":[null,{"name":"a","ports":[null]}]}}""").Deserialize<Pod>(KubeJson.Options)!;
+        Assert.That(pod.Spec.Containers, Has.Count.EqualTo(2).And.All.Not.Null);
+        Assert.That(pod.Spec.Containers[1].Ports, Has.Count.EqualTo(1).And.All.Not.Null);
+    }
+
+    [Test]
     public void ANullStructFieldLeavesItsZeroValue()
     {
         var pod = JsonNode.Parse("""{"metadata":null,"spec":null}""").Deserialize<Pod>(KubeJson.Options)!;
