@@ -28,7 +28,7 @@ public sealed record LoadOptions(
           --levels A,B,…    these ramps instead
           --steps N         steps each learner takes (default 6)
           --think A-B       pause before each step, in ms, seeded uniform (default 1000-3000)
-          --baseline N      learners run one at a time for the single-learner baseline (default 10)
+          --baseline N      learners run one at a time for the single-learner baseline (default 20)
           --lessons A,B     lessons learners step through, in turn (default: the short bundled lessons, see docs/performance.md)
           --sandbox F       share of learners in the sandbox (default 0.2)
           --connect F       share of learners using their own kubectl through the connect endpoint (default 0.2)
@@ -57,7 +57,7 @@ public sealed record LoadOptions(
         if (think.Length != 2) throw new ArgumentException($"--think takes A-B in ms\n{Usage}");
         return new LoadOptions(
             levels,
-            Number(args, "--baseline") ?? 10,
+            Number(args, "--baseline") ?? 20,
             Number(args, "--steps") ?? 6,
             TimeSpan.FromMilliseconds(Positive("--think", think[0])),
             TimeSpan.FromMilliseconds(Positive("--think", think[1])),

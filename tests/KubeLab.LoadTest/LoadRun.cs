@@ -13,6 +13,8 @@ namespace KubeLab.LoadTest;
 public sealed class LoadRun(LoadOptions options, TextWriter progress)
 {
     private static readonly TimeSpan DiscardWithin = TimeSpan.FromSeconds(60);
+    /// <summary>Concurrent learners that warm the site (at most the first ramp's).</summary>
+    private const int WarmUpLearners = 10;
 
     /// <param name="lessons">The lessons folder the site serves (the bundled lessons).</param>
     public async Task<LoadReport> RunAsync(string lessons, CancellationToken cancellationToken = default)
@@ -22,8 +24,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter progress)
         progress.WriteLine($"{site.BaseUrl}: {machine}; ramps {string.Join(", ", options.Levels)}; {options.Steps} steps; " +
             $"think {options.ThinkMin.TotalMilliseconds:0}-{options.ThinkMax.TotalMilliseconds:0} ms; load average {LoadAverage()}");
 
-        // The first of each kind pays for JIT compilation and the site's first lesson loads: not a learner's step time.
-        await RunAsync(site, new LearnerMix(site, options with { Steps = 4 }), 3, oneAtATime: true, think: false, cancellationToken);
+        // Unrecorded: the first calls pay for JIT compilation, and tiered compilation replaces hot methods only after
+        // some thirty calls; a baseline taken on cold code would flatter every ramp after it.
+        await RunAsync(site, new LearnerMix(site, options), Math.Min(WarmUpLearners, options.Levels[0]), oneAtATime: false, think: false, cancellationToken);
         var baseline = await RunAsync(site, new LearnerMix(site, options), options.BaselineLearners, oneAtATime: true, think: true, cancellationToken);
         progress.WriteLine(Line("baseline", baseline));
 

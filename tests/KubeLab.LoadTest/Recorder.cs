@@ -34,7 +34,9 @@ internal sealed class Recorder
         }
         catch (Exception e)
         {
-            lock (_sync) _errors.Add($"{learner.Kind}, {what}: {e.GetType().Name}: {e.Message}");
+            // The innermost cause too: "the SSL connection could not be established" says nothing of why.
+            var cause = e.GetBaseException() is var inner && inner != e ? $" ({inner.GetType().Name}: {inner.Message})" : "";
+            lock (_sync) _errors.Add($"{learner.Kind}, {what}: {e.GetType().Name}: {e.Message}{cause}");
             return false;
         }
         var end = Stopwatch.GetTimestamp();
