@@ -8,6 +8,7 @@ namespace KubeLab.LoadTest;
 /// <param name="Lessons">Lesson ids learners are given, in turn.</param>
 /// <param name="SandboxShare">Share of learners typing commands in the sandbox.</param>
 /// <param name="ConnectShare">Share of learners whose own kubectl reaches their cluster through the connect endpoint.</param>
+/// <param name="ArrivalsPerSecond">How fast a ramp's learners arrive (over one think time at least).</param>
 /// <param name="GiveUpMs">A ramp whose p95 passes this ends the run: the site is past any use, higher ramps say nothing more.</param>
 public sealed record LoadOptions(
     IReadOnlyList<int> Levels,
@@ -19,6 +20,7 @@ public sealed record LoadOptions(
     IReadOnlyList<string> Lessons,
     double SandboxShare,
     double ConnectShare,
+    double ArrivalsPerSecond = 10,
     double BreakP95Ms = 100,
     double GiveUpMs = 5_000)
 {
@@ -32,7 +34,8 @@ public sealed record LoadOptions(
           --lessons A,B     lessons learners step through, in turn (default: the short bundled lessons, see docs/performance.md)
           --sandbox F       share of learners in the sandbox (default 0.2)
           --connect F       share of learners using their own kubectl through the connect endpoint (default 0.2)
-          --seed N          seed of arrivals, think times, mix (default 1)
+          --arrivals N      learners arriving per second at a ramp, over one think time at least (default 10)
+          --seed N          seed of arrivals and think times (default 1)
           --short           the CI form: one ramp of 5 learners, 2 steps, 10-30 ms think, 4 baseline learners
         """;
 
@@ -64,7 +67,8 @@ public sealed record LoadOptions(
             Number(args, "--seed") ?? 1,
             Value(args, "--lessons")?.Split(',') ?? DefaultLessons,
             Share(args, "--sandbox") ?? 0.2,
-            Share(args, "--connect") ?? 0.2);
+            Share(args, "--connect") ?? 0.2,
+            Number(args, "--arrivals") ?? 10);
     }
 
     /// <summary>10, 25, 50, then doubling from 100, up to <paramref name="max"/> (which ends the list if not on it).</summary>

@@ -5,16 +5,16 @@ namespace KubeLab.LoadTest;
 
 /// <summary>
 /// A load run: the site started once, a few unrecorded learners to warm it, the single-learner baseline (learners one
-/// after another, the same mix), then each ramp of concurrent learners. A ramp's learners arrive spread over one think
-/// time, open their sessions, take their steps with seeded think times between, and wait until all are done; then the
-/// sessions held are counted and memory is read, and all leave. The ramp ends when every learner's cluster has been
+/// after another, the same mix), then each ramp of concurrent learners. A ramp's learners arrive at a steady rate and
+/// open their sessions; once all are in, they take their steps with seeded think times between, and wait until all
+/// are done; then the sessions held are counted and memory is read, and all leave. The ramp ends when every learner's cluster has been
 /// discarded by the site's idle sweep, so the next starts from none.
 /// </summary>
 public sealed class LoadRun(LoadOptions options, TextWriter progress)
 {
     private static readonly TimeSpan DiscardWithin = TimeSpan.FromSeconds(60);
     /// <summary>Concurrent learners that warm the site (at most the first ramp's).</summary>
-    private const int WarmUpLearners = 10;
+    private const int WarmUpLearners = 50;
 
     /// <param name="lessons">The lessons folder the site serves (the bundled lessons).</param>
     public async Task<LoadReport> RunAsync(string lessons, CancellationToken cancellationToken = default)
@@ -24,8 +24,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter progress)
         progress.WriteLine($"{site.BaseUrl}: {machine}; ramps {string.Join(", ", options.Levels)}; {options.Steps} steps; " +
             $"think {options.ThinkMin.TotalMilliseconds:0}-{options.ThinkMax.TotalMilliseconds:0} ms; load average {LoadAverage()}");
 
-        // Unrecorded: the first calls pay for JIT compilation, and tiered compilation replaces hot methods only after
-        // some thirty calls; a baseline taken on cold code would flatter every ramp after it.
+        // Unrecorded: the first calls pay for JIT compilation, and tiered compilation replaces a method only after some
+        // thirty calls; a baseline on cold code (opening a session is called once per learner) would flatter every ramp.
         await RunAsync(site, new LearnerMix(site, options), Math.Min(WarmUpLearners, options.Levels[0]), oneAtATime: false, think: false, cancellationToken);
         var baseline = await RunAsync(site, new LearnerMix(site, options), options.BaselineLearners, oneAtATime: true, think: true, cancellationToken);
         progress.WriteLine(Line("baseline", baseline));
@@ -56,12 +56,20 @@ public sealed class LoadRun(LoadOptions options, TextWriter progress)
         var leave = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var done = 0;
 
+        var opened = 0;
+        var allOpened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Arrivals at the configured rate (and over one think time at least), so that a ramp is not one burst of page loads.
+        var arrivals = TimeSpan.FromSeconds(Math.Max(options.ThinkMax.TotalSeconds, count / options.ArrivalsPerSecond));
+
         async Task LearnAsync(Learner learner, int index)
         {
             var random = new Random(HashCode.Combine(options.Seed, count, index));
-            // Arrivals spread over one think time, so that a ramp is not one burst of page loads.
-            if (!oneAtATime) await Task.Delay(Think(random, TimeSpan.Zero, options.ThinkMax), cancellationToken);
-            if (await recorder.OpenAsync(learner, () => learner.OpenAsync(cancellationToken)))
+            if (!oneAtATime) await Task.Delay(Think(random, TimeSpan.Zero, arrivals), cancellationToken);
+            var open = await recorder.OpenAsync(learner, () => learner.OpenAsync(cancellationToken));
+            // The class starts when everyone is in: all N learners step together, holding N sessions.
+            if (Interlocked.Increment(ref opened) == count) allOpened.TrySetResult();
+            if (!oneAtATime) await allOpened.Task;
+            if (open)
             {
                 for (var step = 1; step <= learner.StepCount; step++)
                 {
