@@ -13,7 +13,7 @@ namespace KubeLab.LoadTest;
 public sealed class LoadRun(LoadOptions options, TextWriter progress)
 {
     private static readonly TimeSpan DiscardWithin = TimeSpan.FromSeconds(60);
-    /// <summary>Concurrent learners that warm the site (at most the first ramp's).</summary>
+    /// <summary>Concurrent learners that warm the site (at most the largest ramp's).</summary>
     private const int WarmUpLearners = 50;
 
     /// <param name="lessons">The lessons folder the site serves (the bundled lessons).</param>
@@ -26,7 +26,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter progress)
 
         // Unrecorded: the first calls pay for JIT compilation, and tiered compilation replaces a method only after some
         // thirty calls; a baseline on cold code (opening a session is called once per learner) would flatter every ramp.
-        await RunAsync(site, new LearnerMix(site, options), Math.Min(WarmUpLearners, options.Levels[0]), oneAtATime: false, think: false, cancellationToken);
+        await RunAsync(site, new LearnerMix(site, options), Math.Min(WarmUpLearners, options.Levels.Max()), oneAtATime: false, think: false, cancellationToken);
         var baseline = await RunAsync(site, new LearnerMix(site, options), options.BaselineLearners, oneAtATime: true, think: true, cancellationToken);
         progress.WriteLine(Line("baseline", baseline));
 
