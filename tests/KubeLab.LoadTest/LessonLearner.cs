@@ -12,7 +12,7 @@ internal sealed class LessonLearner(SiteUnderLoad site, string lesson, int steps
 
     public override string Kind => LessonKind;
 
-    /// <summary>The session is open (the page shows it): the site keeps no list of lesson sessions to count.</summary>
+    /// <summary>The session is open (the page shows it).</summary>
     public bool Holding { get; private set; }
 
     public override int StepCount { get; } = Math.Min(steps,
@@ -20,8 +20,8 @@ internal sealed class LessonLearner(SiteUnderLoad site, string lesson, int steps
 
     public override async Task OpenAsync(CancellationToken cancellationToken)
     {
-        await site.VisitAsync($"/lessons/{lesson}", cancellationToken);
-        _session = site.Lessons.Open(lesson) ?? throw new StepFailedException($"the site has no lesson \"{lesson}\"");
+        var learner = await site.VisitAsync($"/lessons/{lesson}", cancellationToken);
+        _session = site.Lessons.Open(lesson, learner) ?? throw new StepFailedException($"the site has no lesson \"{lesson}\"");
         Holding = true;
         await _session.GoToAsync(0, cancellationToken);
     }

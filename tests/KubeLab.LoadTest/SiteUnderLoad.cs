@@ -27,6 +27,8 @@ internal sealed class SiteUnderLoad : IAsyncDisposable
         _host = new SiteHost(lessons, host => host
             .UseEnvironment("Production")
             .UseSetting($"{LearnerOptions.Section}:{nameof(LearnerOptions.IdleTimeout)}", IdleTimeout.ToString())
+            // The run finds where one replica breaks; the session cap would refuse learners before that.
+            .UseSetting($"{LearnerOptions.Section}:{nameof(LearnerOptions.MaxSessions)}", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture))
             // Warnings only (appsettings.json says Information): no log line per discarded cluster in the timings.
             .UseSetting("Logging:LogLevel:Default", nameof(LogLevel.Warning))
             .UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", nameof(LogLevel.Warning)));
