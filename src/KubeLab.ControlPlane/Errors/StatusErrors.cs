@@ -69,6 +69,10 @@ public static class StatusErrors
     public static ApiException MethodNotSupported(GroupResource resource, string action) =>
         Failure(405, "MethodNotAllowed", $"{action} is not supported on resources of kind \"{resource}\"", new StatusDetails { Group = NullIfEmpty(resource.Group), Kind = resource.Resource });
 
+    /// <summary>A verb the path does not serve (PUT on a collection, POST on an object): go-restful's 405, as the apiserver words it.</summary>
+    public static ApiException MethodNotAllowedOnPath() =>
+        Failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", new StatusDetails());
+
     public static ApiException NotFoundPath() =>
         Failure(404, "NotFound", "the server could not find the requested resource", new StatusDetails());
 

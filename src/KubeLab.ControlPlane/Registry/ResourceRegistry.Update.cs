@@ -35,7 +35,10 @@ public sealed partial class ResourceRegistry
                 return new UpdateResult(Create(ns, obj, context), Created: true, Deleted: false);
             }
 
-            var old = current.Object;
+            // A private copy, as etcd3 storage decodes one per request: strategies take lists and structs from the old
+            // object into the new one (finalizers, metadata, managedFields), and what is later done to the new object must
+            // not reach the stored one, which every reader shares, above all when the update is then refused.
+            var old = current.Copy();
             if (string.IsNullOrEmpty(meta.ResourceVersion))
             {
                 if (!Strategy.AllowUnconditionalUpdate)

@@ -13,6 +13,8 @@ public static class JsonTree
 
     public static JsonNode? Parse(ReadOnlySpan<byte> utf8, List<string>? duplicates = null)
     {
+        // Go's decoder reads invalid UTF-8 in a string as U+FFFD; Utf8JsonReader would throw on reading it.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8)) utf8 = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(utf8));
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
         if (!reader.Read()) throw new JsonException("unexpected end of JSON input");
         var node = ReadValue(ref reader, "", duplicates);
@@ -49,7 +51,9 @@ public static class JsonTree
             case JsonTokenType.String:
                 return JsonValue.Create(reader.GetString());
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out var l) ? JsonValue.Create(l) : JsonValue.Create(reader.GetDouble());
+                if (reader.TryGetInt64(out var l)) return JsonValue.Create(l);
+                // A number beyond double (1e400) stays as written, for decoding to refuse as Go does, not as infinity.
+                return reader.TryGetDouble(out var d) && double.IsFinite(d) ? JsonValue.Create(d) : JsonValue.Create(JsonElement.ParseValue(ref reader));
             case JsonTokenType.True:
                 return JsonValue.Create(true);
             case JsonTokenType.False:

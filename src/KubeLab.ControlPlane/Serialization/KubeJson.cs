@@ -45,6 +45,7 @@ public static class KubeJson
         foreach (var property in typeInfo.Properties)
         {
             SortedMapKeys.Apply(property);
+            GoNulls.Apply(property);
             var member = property.AttributeProvider as MemberInfo;
             if (member?.GetCustomAttribute<MicroTimeAttribute>() is not null)
                 property.CustomConverter = property.PropertyType == typeof(DateTimeOffset?)

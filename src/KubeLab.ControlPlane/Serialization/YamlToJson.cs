@@ -19,11 +19,20 @@ public static partial class YamlToJson
     public static JsonNode? Convert(string yaml, List<string>? duplicates = null)
     {
         var parser = new Parser(new StringReader(yaml));
-        parser.Consume<StreamStart>();
-        if (parser.Accept<StreamEnd>(out _)) return null;
-        parser.Consume<DocumentStart>();
-        var state = new State(duplicates);
-        return Read(parser, "", state, 0);
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _)) return null;
+            parser.Consume<DocumentStart>();
+            var state = new State(duplicates);
+            return Read(parser, "", state, 0);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, on some malformed input: it is still bad YAML.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "did not find expected node content");
+        }
     }
 
     private sealed class State(List<string>? duplicates)
@@ -117,7 +126,8 @@ public static partial class YamlToJson
             return JsonValue.Create(n);
         if (plain.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(plain[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
             return JsonValue.Create(hex);
-        if (Float().IsMatch(plain) && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var f))
+        // Go's ParseFloat refuses what overflows (1e400), and go-yaml then keeps the scalar as a string.
+        if (Float().IsMatch(plain) && double.TryParse(plain, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && double.IsFinite(f))
             return JsonValue.Create(f);
         return JsonValue.Create(text);
     }

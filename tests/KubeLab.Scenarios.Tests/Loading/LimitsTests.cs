@@ -6,7 +6,7 @@ namespace KubeLab.Scenarios.Tests.Loading;
 
 /// <summary>
 /// Hostile input is refused with a positioned error, quickly and in little memory. The bounds are
-/// generous (seconds, tens of megabytes) against failures that would take minutes or gigabytes.
+/// generous (tens of seconds, tens of megabytes) against failures that would take minutes or gigabytes.
 /// </summary>
 public class LimitsTests
 {
@@ -19,7 +19,8 @@ public class LimitsTests
         var result = ScenarioLoader.Load(text, "/lessons/limits.yaml");
         Assert.Multiple(() =>
         {
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "time");
+            // Bytes allocated state the promise; the clock only guards against minutes, so a loaded machine cannot fail it.
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "time");
             Assert.That(GC.GetAllocatedBytesForCurrentThread() - allocated, Is.LessThan(96L << 20), "bytes allocated");
             Assert.That(result.Scenario, Is.Null);
         });

@@ -22,6 +22,9 @@ public sealed class ResourceHandler(Cluster cluster)
         var info = http.Api().Info;
         var target = Resolve(info);
         if (target.Subresource is not null) return _subresources.Handle(http, target);
+        // Routes are per path: a collection serves GET, POST and DELETE, an object GET, PUT, PATCH and DELETE.
+        if (target.Name is null ? info.Verb is "update" or "patch" : info.Verb is "create")
+            throw StatusErrors.MethodNotAllowedOnPath();
         if (!target.Resource.Supports(info.Verb))
             throw StatusErrors.MethodNotSupported(target.Resource.GroupResource, info.Verb);
         if (target.Resource.Strategy is IReviewStrategy && info.Verb == "create") return _reviews.Create(http, target);

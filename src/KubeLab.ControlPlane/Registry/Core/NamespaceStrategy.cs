@@ -80,6 +80,7 @@ public sealed class NamespaceStrategy : ResourceStrategy<Namespace>, IDeletionSt
     private static void LabelWithName(Namespace ns)
     {
         ns.Metadata.Labels ??= [];
-        ns.Metadata.Labels[NameLabel] = ns.Metadata.Name!;
+        // A namespace without a name is refused by validation, which reads this label first: Go's "" here, not null.
+        ns.Metadata.Labels[NameLabel] = ns.Metadata.Name ?? "";
     }
 }
