@@ -10,6 +10,19 @@ internal sealed partial class StepExecutor
     /// <summary>A lesson step that never finishes is a broken lesson, not a hung run.</summary>
     internal static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Whether <paramref name="task"/> ends before <paramref name="limit"/> of real time passes (or the token is
+    /// cancelled). The limit's timer is removed as soon as the task ends: a bare Task.Delay would stay scheduled for
+    /// the whole limit after every command, a timer per command typed on the site for a minute.
+    /// </summary>
+    internal static async Task<bool> EndsWithinAsync(Task task, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = await Task.WhenAny(task, Task.Delay(limit, timeout.Token));
+        await timeout.CancelAsync();
+        return first == task;
+    }
+
     private async Task<int?> ExecuteAsync(Step step, CommandOutput output, CancellationToken cancellationToken)
     {
         switch (step.Action)
@@ -60,7 +73,7 @@ internal sealed partial class StepExecutor
             return null;
         }
         var task = client.RunAsync(args, environment, output, cancellationToken);
-        if (await Task.WhenAny(task, Task.Delay(CommandLimit, cancellationToken)) != task)
+        if (!await EndsWithinAsync(task, CommandLimit, cancellationToken))
             throw new StepFailure($"'{program} {string.Join(' ', args)}' did not finish");
         return await task;
     }
@@ -71,7 +84,7 @@ internal sealed partial class StepExecutor
             throw new StepFailure($"no terminal named '{terminal}' is running");
         await UntilWaitingAsync(running, CancellationToken.None);
         await running.Stop.CancelAsync();
-        var exit = await Task.WhenAny(running.Completion, Task.Delay(CommandLimit)) == running.Completion ? await running.Completion : (int?)null;
+        var exit = await EndsWithinAsync(running.Completion, CommandLimit, CancellationToken.None) ? await running.Completion : (int?)null;
         output.Out(running.Output.Stdout.ToString());
         output.Error(running.Output.Stderr.ToString());
         return exit;

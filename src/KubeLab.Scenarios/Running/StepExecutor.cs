@@ -64,7 +64,7 @@ internal sealed partial class StepExecutor(ClientEnvironment environment, AdminC
         foreach (var terminal in environment.Background.Values.ToList())
         {
             await terminal.Stop.CancelAsync();
-            await Task.WhenAny(terminal.Completion, Task.Delay(TimeSpan.FromSeconds(10)));
+            await EndsWithinAsync(terminal.Completion, TimeSpan.FromSeconds(10), CancellationToken.None);
         }
         environment.Background.Clear();
     }

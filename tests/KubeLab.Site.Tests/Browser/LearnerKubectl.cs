@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.RegularExpressions;
 using KubeLab.Testing;
 
 namespace KubeLab.Site.Tests.Browser;
@@ -10,7 +6,7 @@ namespace KubeLab.Site.Tests.Browser;
 /// A learner's own machine: the kubeconfig the connect page gave them, saved in a directory of its own, the real
 /// kubectl v1.33 run with it, and an HTTP client that trusts what the kubeconfig trusts (to send what kubectl would not).
 /// </summary>
-internal sealed partial class LearnerKubectl : IDisposable
+internal sealed class LearnerKubectl : IDisposable
 {
     private readonly string _directory;
 
@@ -25,15 +21,17 @@ internal sealed partial class LearnerKubectl : IDisposable
 
     public Kubectl Kubectl { get; }
 
+    private LearnerKubeconfig Parsed => new(Kubeconfig);
+
     /// <summary>The kubeconfig's server, e.g. <c>https://127.0.0.1:40579/clusters/0a1b…</c>.</summary>
-    public string Server => ServerLine().Match(Kubeconfig).Groups[1].Value;
+    public string Server => Parsed.Server;
 
     /// <summary>The connect endpoint (the server without the learner's path).</summary>
-    public string Endpoint => Server[..Server.IndexOf("/clusters/", StringComparison.Ordinal)];
+    public string Endpoint => Parsed.Endpoint;
 
-    public string ConnectId => Server[(Server.LastIndexOf('/') + 1)..];
+    public string ConnectId => Parsed.ConnectId;
 
-    public string Token => TokenLine().Match(Kubeconfig).Groups[1].Value;
+    public string Token => Parsed.Token;
 
     public static async Task<LearnerKubectl> SaveAsync(string kubeconfig)
     {
@@ -53,37 +51,11 @@ internal sealed partial class LearnerKubectl : IDisposable
     /// An HTTP client that trusts only the kubeconfig's CA and sends its token, for requests kubectl cannot send
     /// (a path as typed, dot segments and all).
     /// </summary>
-    public HttpClient HttpClient()
-    {
-        var ca = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(Convert.FromBase64String(CaLine().Match(Kubeconfig).Groups[1].Value)));
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-            {
-                using var chain = new X509Chain();
-                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(ca);
-                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return certificate is not null && chain.Build(certificate);
-            },
-        };
-        var client = new HttpClient(handler);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        return client;
-    }
+    public HttpClient HttpClient() => Parsed.HttpClient();
 
     /// <summary>A GET of <paramref name="url"/> exactly as written: .NET would otherwise remove its dot segments before sending.</summary>
     public static HttpRequestMessage RawGet(string url) =>
         new(HttpMethod.Get, new Uri(url, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    [GeneratedRegex(@"^    server: (\S+)$", RegexOptions.Multiline)]
-    private static partial Regex ServerLine();
-
-    [GeneratedRegex(@"^    token: (\S+)$", RegexOptions.Multiline)]
-    private static partial Regex TokenLine();
-
-    [GeneratedRegex(@"^    certificate-authority-data: (\S+)$", RegexOptions.Multiline)]
-    private static partial Regex CaLine();
 }

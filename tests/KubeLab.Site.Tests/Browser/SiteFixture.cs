@@ -16,6 +16,9 @@ public sealed class SiteFixture
 
     public static string BaseUrl { get; private set; } = "";
 
+    /// <summary>The site's services, to look at what its pages hold.</summary>
+    public static IServiceProvider Services => _site?.Services ?? throw new InvalidOperationException("the site has not started");
+
     public static IBrowser Browser => _browser ?? throw new InvalidOperationException("the browser has not started");
 
     /// <summary>The lessons the site serves: the bundled ones, then the test-only ones.</summary>
