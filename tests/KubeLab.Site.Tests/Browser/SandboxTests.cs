@@ -91,9 +91,9 @@ public class SandboxTests : BrowserTest
         await Input.PressAsync("ArrowDown");
         await Expect(Input).ToHaveValueAsync("");
 
-        await Input.FillAsync("kubectl get po");
+        await Input.FillAsync("kubectl get nod");
         await Input.PressAsync("Tab");
-        await Expect(Input).ToHaveValueAsync("kubectl get pods ");
+        await Expect(Input).ToHaveValueAsync("kubectl get nodes ");
         await Expect(Input).ToBeFocusedAsync();
         await Input.FillAsync("kubectl get c");
         await Input.PressAsync("Tab");

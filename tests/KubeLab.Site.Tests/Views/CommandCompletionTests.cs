@@ -27,7 +27,8 @@ public class CommandCompletionTests
 
     [TestCase("", "", new[] { "curl", "kubectl" })]
     [TestCase("ku", "kubectl ", new[] { "kubectl" })]
-    [TestCase("kubectl get po", "kubectl get pods ", new[] { "pods" })]
+    [TestCase("kubectl get po", "kubectl get pod", new[] { "poddisruptionbudgets", "pods" })]
+    [TestCase("kubectl get nod", "kubectl get nodes ", new[] { "nodes" })]
     [TestCase("kubectl  des", "kubectl  describe ", new[] { "describe" })]
     [TestCase("kubectl create sec", "kubectl create secret ", new[] { "secret" })]
     [TestCase("kubectl create secret g", "kubectl create secret generic ", new[] { "generic" })]
