@@ -1,8 +1,9 @@
 using KubeLab.Scenarios.Catalog;
 using KubeLab.Site.Benchmarks;
+using KubeLab.Site.Learners;
 using KubeLab.Site.Lessons;
+using KubeLab.Site.Operations;
 using KubeLab.Site.Tests.Browser;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,21 +26,19 @@ var lessons = LessonFolder.Find() ?? throw new InvalidOperationException($"no le
 // there for the site's solution and looks for the site beside it instead of reading its manifest in this folder.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 
-var circuits = new OpenCircuits();
 await using var site = new SiteHost(lessons, host => host
     // As deployed: no development-only services, and no per-request logging in the timings.
     .UseEnvironment("Production")
     .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-    .ConfigureServices(services => services
-        .AddSingleton(circuits)
-        .AddScoped<CircuitHandler, OpenCircuits.Handler>()));
+    // A hundred sessions and more: the session cap would refuse learners before the measurement has them all.
+    .UseSetting($"{LearnerOptions.Section}:{nameof(LearnerOptions.MaxSessions)}", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 var baseUrl = site.Start();
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await Chromium.LaunchAsync(playwright);
 
 Console.WriteLine($"{baseUrl}: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {browser.BrowserType.Name} {browser.Version}; " +
     $"{options.Sessions} sessions ({options.Sandboxes} sandboxes), {options.Repeat} runs through {string.Join(", ", options.Lessons)}");
-var benchmark = new SiteBenchmark(options, browser, baseUrl, site.Services.GetRequiredService<LessonLibrary>(), circuits);
+var benchmark = new SiteBenchmark(options, browser, baseUrl, site.Services.GetRequiredService<LessonLibrary>(), site.Services.GetRequiredService<CircuitCount>());
 var report = await benchmark.RunAsync(Console.Out);
 Console.WriteLine();
 report.Write(Console.Out);

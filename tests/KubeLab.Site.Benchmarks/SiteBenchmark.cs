@@ -1,3 +1,4 @@
+using KubeLab.Site.Operations;
 using System.Diagnostics;
 using KubeLab.Site.Lessons;
 using Microsoft.Playwright;
@@ -10,7 +11,7 @@ namespace KubeLab.Site.Benchmarks;
 /// before, with them and after they leave. The baselines are in the same run: the same interactions alone, and a
 /// catalog filter click — a round trip through a circuit that does no lesson work.
 /// </summary>
-internal sealed class SiteBenchmark(Options options, IBrowser browser, string baseUrl, LessonLibrary library, OpenCircuits circuits)
+internal sealed class SiteBenchmark(Options options, IBrowser browser, string baseUrl, LessonLibrary library, CircuitCount circuits)
 {
     public const string Baseline = "Catalog filter click (circuit round trip)";
     private const string SandboxCommand = "kubectl get pods";
@@ -121,8 +122,13 @@ internal sealed class SiteBenchmark(Options options, IBrowser browser, string ba
     /// <summary>Memory once the site holds exactly <paramref name="expected"/> circuits (a closed page's goes at once: see <see cref="Learner.LeaveAsync"/>).</summary>
     private async Task<Memory> MemoryAtAsync(int expected)
     {
-        if (!await circuits.WaitForAsync(expected, Settle))
-            throw new InvalidOperationException($"the site holds {circuits.Count} circuits, not {expected}, {Settle.TotalSeconds} s after the pages were opened or closed");
+        var until = DateTime.UtcNow + Settle;
+        while (circuits.Open != expected)
+        {
+            if (DateTime.UtcNow > until)
+                throw new InvalidOperationException($"the site holds {circuits.Open} circuits, not {expected}, {Settle.TotalSeconds} s after the pages were opened or closed");
+            await Task.Delay(100);
+        }
         return Memory.Read();
     }
 
