@@ -125,7 +125,10 @@ public class LearnerClustersTests
         _clock.Advance(Timeout - options.Value.SweepInterval);
         Assert.That(_clusters.Count, Is.EqualTo(1));
         _clock.Advance(options.Value.SweepInterval);
-        // Stopping waits for the sweep under way (the tick's) to finish.
+        // The tick's sweep runs on the thread pool: wait for its heartbeat at this instant (stopping first could cancel
+        // a tick not yet taken, when an earlier tick's sweep was still under way).
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (sweep.LastSwept != _clock.GetUtcNow() && DateTime.UtcNow < deadline) await Task.Delay(10);
         await sweep.StopAsync(CancellationToken.None);
         Assert.That(_clusters.Count, Is.Zero);
         Assert.That(options.Value.SweepInterval, Is.EqualTo(TimeSpan.FromMinutes(1)));
