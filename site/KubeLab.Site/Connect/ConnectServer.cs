@@ -20,6 +20,7 @@ public sealed class ConnectServer(LearnerClusters learners, IOptions<ConnectOpti
     private WebApplication? _app;
     private readonly CancellationTokenSource _stopping = new();
     private string? _caPem;
+    private int _stopped;
 
     /// <summary>The URL kubeconfigs name (then <c>/clusters/{id}</c>): the public server if configured, else the bound address; null when not serving.</summary>
     public string? Server { get; private set; }
@@ -66,6 +67,8 @@ public sealed class ConnectServer(LearnerClusters learners, IOptions<ConnectOpti
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host may be stopped twice (a drain stops it, then its owner disposes it, stopping it again): once is all.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         // Open watches end now rather than hold the site's shutdown until its timeout.
         await _stopping.CancelAsync();
         if (_app is not null) await _app.StopAsync(cancellationToken);
@@ -73,6 +76,7 @@ public sealed class ConnectServer(LearnerClusters learners, IOptions<ConnectOpti
 
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref _stopped, 1);
         if (_app is not null) await _app.DisposeAsync();
         _stopping.Dispose();
     }

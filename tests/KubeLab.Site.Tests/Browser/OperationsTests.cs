@@ -1,4 +1,5 @@
 using System.Net;
+using KubeLab.Site.Connect;
 using KubeLab.Site.Operations;
 using KubeLab.Site.Tests.Operations;
 using Microsoft.AspNetCore.Hosting;
@@ -97,6 +98,18 @@ public class OperationsTests : BrowserTest
         await ann.Context.CloseAsync();
         await drained.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.That(lifetime.ApplicationStopping.IsCancellationRequested, Is.True);
+    }
+
+    [Test]
+    public async Task AConnectEndpointStoppedByADrainStopsAgainQuietlyWhenItsHostIsDisposed()
+    {
+        await using var site = new SiteHost(SiteFixture.LessonsFolder);
+        site.Start();
+        var connect = site.Services.GetRequiredService<ConnectServer>();
+        // A drain stops the host and disposes its services; the host's owner then stops it once more when disposing it.
+        await connect.StopAsync(CancellationToken.None);
+        await connect.DisposeAsync();
+        Assert.DoesNotThrowAsync(() => connect.StopAsync(CancellationToken.None));
     }
 
     private static async Task<IPage> NewPageAsync(string url)
