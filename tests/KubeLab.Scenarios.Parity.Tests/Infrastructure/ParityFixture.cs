@@ -14,7 +14,11 @@ using Kubectl = KubeLab.Testing.Kubectl;
 /// </summary>
 public abstract class ParityFixture
 {
-    private const int MaxMeasurements = 10;
+    /// <summary>
+    /// Attempts (a second or so each) before a measurement gives up: the world's pods are still pulling their images
+    /// (postgres takes a while) for some seconds after it is made, and each kubelet event changes what kubectl reads.
+    /// </summary>
+    private const int MaxMeasurements = 40;
 
     private readonly Dictionary<string, JsonArray> discovery = [];
 
