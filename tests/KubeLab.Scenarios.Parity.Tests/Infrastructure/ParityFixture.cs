@@ -15,8 +15,9 @@ using Kubectl = KubeLab.Testing.Kubectl;
 public abstract class ParityFixture
 {
     /// <summary>
-    /// Attempts (a second or so each) before a measurement gives up: the world's pods are still pulling their images
-    /// (postgres takes a while) for some seconds after it is made, and each kubelet event changes what kubectl reads.
+    /// Attempts (a second or so each) before a measurement gives up. Server-computed ages change every second, so an
+    /// attempt counts only if kubectl ran within one; on a loaded machine it often takes longer, and more attempts
+    /// wait out a busy spell (ten were seen to fail in a row on a CI run).
     /// </summary>
     private const int MaxMeasurements = 40;
 
