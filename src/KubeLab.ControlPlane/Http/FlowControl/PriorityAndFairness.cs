@@ -17,9 +17,9 @@ public sealed class PriorityAndFairness(Cluster cluster)
     public const string TooManyRequests = "Too many requests, please try again later.";
 
     private readonly ClusterLimits _limits = cluster.Options.Limits;
-    private readonly int _burst = cluster.Options.Limits.Burst ?? (int)Math.Ceiling(cluster.Options.Limits.RequestsPerSecond ?? 0);
+    private readonly int _burst = BurstOf(cluster.Options.Limits);
     private readonly TokenBucket? _rate = cluster.Options.Limits.RequestsPerSecond is { } perSecond
-        ? new TokenBucket(cluster.Services.Clock, perSecond, cluster.Options.Limits.Burst ?? (int)Math.Ceiling(perSecond))
+        ? new TokenBucket(cluster.Services.Clock, perSecond, BurstOf(cluster.Options.Limits))
         : null;
     private readonly Lock _sync = new();
     private HashSet<string>? _components;
@@ -70,6 +70,9 @@ public sealed class PriorityAndFairness(Cluster cluster)
             }
         };
     }
+
+    /// <summary>The burst the bucket holds: as configured, or one second's worth.</summary>
+    private static int BurstOf(ClusterLimits limits) => limits.Burst ?? (int)Math.Ceiling(limits.RequestsPerSecond ?? 0);
 
     /// <summary>A watch, or a followed log: a stream that stays open (kube-apiserver's long-running requests).</summary>
     private static bool IsLongRunning(HttpContext http, RequestInfo info) =>
